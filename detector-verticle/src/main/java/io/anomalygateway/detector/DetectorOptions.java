@@ -1,0 +1,189 @@
+package io.anomalygateway.detector;
+
+import io.anomalygateway.detector.model.IsolationForestTrainer;
+import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.SessionSettings;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Settings of the detector verticle: the defaults every new session starts with, the algorithms' parameters and the
+ * resources the detector may use. Keys are those of the {@code detector} section of the configuration file.
+ */
+public class DetectorOptions {
+
+  /** Default algorithm of new sessions. */
+  public static final Algorithm DEFAULT_ALGORITHM = Algorithm.ISOLATION_FOREST;
+  /** Default capacity of a model's sliding buffer. */
+  public static final int DEFAULT_BUFFER_SIZE = 1000;
+  /** Default number of samples before the first fit. */
+  public static final int DEFAULT_MIN_SAMPLES = 100;
+  /** Default number of new samples between refits. */
+  public static final int DEFAULT_REFIT_INTERVAL = 100;
+  /** Default expected share of anomalies. */
+  public static final double DEFAULT_CONTAMINATION = 0.05;
+  /** Default seed of the models' random choices. */
+  public static final long DEFAULT_SEED = 42L;
+  /** Default number of isolation trees. */
+  public static final int DEFAULT_TREES = IsolationForestTrainer.DEFAULT_TREES;
+  /** Default rows per isolation tree. */
+  public static final int DEFAULT_SUBSAMPLE = IsolationForestTrainer.DEFAULT_SUBSAMPLE;
+  /** Default number of random Fourier features of the one-class SVM. */
+  public static final int DEFAULT_SVM_FEATURES = 500;
+  /** Default nu of the one-class SVM: an upper bound on the share of training rows outside the boundary. */
+  public static final double DEFAULT_SVM_NU = 0.5;
+  /** Default number of threads that fit models. */
+  public static final int DEFAULT_FIT_THREADS = 1;
+  /** Default largest number of sessions held. */
+  public static final int DEFAULT_MAX_SESSIONS = 100_000;
+
+  private SessionSettings sessionDefaults = new SessionSettings(DEFAULT_ALGORITHM, DEFAULT_BUFFER_SIZE,
+      DEFAULT_MIN_SAMPLES, DEFAULT_REFIT_INTERVAL, DEFAULT_CONTAMINATION, DEFAULT_SEED);
+  private int trees = DEFAULT_TREES;
+  private int subsample = DEFAULT_SUBSAMPLE;
+  private int svmFeatures = DEFAULT_SVM_FEATURES;
+  private double svmNu = DEFAULT_SVM_NU;
+  private int fitThreads = DEFAULT_FIT_THREADS;
+  private int maxSessions = DEFAULT_MAX_SESSIONS;
+
+  /** Options with every default. */
+  public DetectorOptions() {
+  }
+
+  /**
+   * @param json the {@code detector} section of the configuration; absent keys keep their defaults
+   */
+  public DetectorOptions(JsonObject json) {
+    JsonObject session = sessionDefaults.toJson();
+    for (String key : session.fieldNames().toArray(new String[0])) {
+      if (json.containsKey(key)) {
+        session.put(key, json.getValue(key));
+      }
+    }
+    setSessionDefaults(SessionSettings.fromJson(session));
+    setTrees(json.getInteger("trees", DEFAULT_TREES));
+    setSubsample(json.getInteger("subsample", DEFAULT_SUBSAMPLE));
+    setSvmFeatures(json.getInteger("svm_features", DEFAULT_SVM_FEATURES));
+    setSvmNu(json.getDouble("svm_nu", DEFAULT_SVM_NU));
+    setFitThreads(json.getInteger("fit_threads", DEFAULT_FIT_THREADS));
+    setMaxSessions(json.getInteger("max_sessions", DEFAULT_MAX_SESSIONS));
+  }
+
+  /** @return the options as the {@code detector} section of the configuration */
+  public JsonObject toJson() {
+    return sessionDefaults.toJson()
+        .put("trees", trees)
+        .put("subsample", subsample)
+        .put("svm_features", svmFeatures)
+        .put("svm_nu", svmNu)
+        .put("fit_threads", fitThreads)
+        .put("max_sessions", maxSessions);
+  }
+
+  /** @return the settings new sessions start with */
+  public SessionSettings getSessionDefaults() {
+    return sessionDefaults;
+  }
+
+  /**
+   * @param sessionDefaults the settings new sessions start with
+   * @return this
+   */
+  public DetectorOptions setSessionDefaults(SessionSettings sessionDefaults) {
+    this.sessionDefaults = java.util.Objects.requireNonNull(sessionDefaults, "sessionDefaults");
+    return this;
+  }
+
+  /** @return the number of isolation trees */
+  public int getTrees() {
+    return trees;
+  }
+
+  /**
+   * @param trees the number of isolation trees, 1 to 1,000
+   * @return this
+   */
+  public DetectorOptions setTrees(int trees) {
+    this.trees = requireRange("trees", trees, 1, 1000);
+    return this;
+  }
+
+  /** @return the rows per isolation tree */
+  public int getSubsample() {
+    return subsample;
+  }
+
+  /**
+   * @param subsample the rows per isolation tree, 2 to {@link IsolationForestTrainer#MAX_SUBSAMPLE}
+   * @return this
+   */
+  public DetectorOptions setSubsample(int subsample) {
+    this.subsample = requireRange("subsample", subsample, 2, IsolationForestTrainer.MAX_SUBSAMPLE);
+    return this;
+  }
+
+  /** @return the number of random Fourier features of the one-class SVM */
+  public int getSvmFeatures() {
+    return svmFeatures;
+  }
+
+  /**
+   * @param svmFeatures the number of random Fourier features, 10 to 5,000
+   * @return this
+   */
+  public DetectorOptions setSvmFeatures(int svmFeatures) {
+    this.svmFeatures = requireRange("svm_features", svmFeatures, 10, 5000);
+    return this;
+  }
+
+  /** @return the one-class SVM's nu */
+  public double getSvmNu() {
+    return svmNu;
+  }
+
+  /**
+   * @param svmNu the one-class SVM's nu, in (0, 1]
+   * @return this
+   */
+  public DetectorOptions setSvmNu(double svmNu) {
+    if (!(svmNu > 0 && svmNu <= 1)) {
+      throw new IllegalArgumentException("svm_nu must be in (0, 1]");
+    }
+    this.svmNu = svmNu;
+    return this;
+  }
+
+  /** @return the number of threads that fit models */
+  public int getFitThreads() {
+    return fitThreads;
+  }
+
+  /**
+   * @param fitThreads the number of threads that fit models, 1 to 64
+   * @return this
+   */
+  public DetectorOptions setFitThreads(int fitThreads) {
+    this.fitThreads = requireRange("fit_threads", fitThreads, 1, 64);
+    return this;
+  }
+
+  /** @return the largest number of sessions held */
+  public int getMaxSessions() {
+    return maxSessions;
+  }
+
+  /**
+   * @param maxSessions the largest number of sessions held, at least 1
+   * @return this
+   */
+  public DetectorOptions setMaxSessions(int maxSessions) {
+    this.maxSessions = requireRange("max_sessions", maxSessions, 1, Integer.MAX_VALUE);
+    return this;
+  }
+
+  static int requireRange(String key, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + value);
+    }
+    return value;
+  }
+}

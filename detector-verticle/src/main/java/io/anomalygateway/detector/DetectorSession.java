@@ -1,0 +1,85 @@
+package io.anomalygateway.detector;
+
+import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.ConfigUpdate;
+import io.anomalygateway.protocol.ErrorCode;
+import io.anomalygateway.protocol.ProtocolException;
+import io.anomalygateway.protocol.Samples;
+import io.anomalygateway.protocol.SessionSettings;
+import io.anomalygateway.protocol.bus.ModelStats;
+import io.anomalygateway.protocol.bus.ScoreReply;
+import io.anomalygateway.protocol.bus.SessionStats;
+import io.anomalygateway.protocol.bus.Verdict;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The detector state of one session: its settings, its dimension and one {@link SessionModel} per algorithm it
+ * used. Sessions share nothing, so one session's data never reaches another's model.
+ */
+final class DetectorSession {
+
+  private final String id;
+  private final Map<Algorithm, SessionModel> models = new EnumMap<>(Algorithm.class);
+  private SessionSettings settings;
+  private int dimension;
+  private long totalSamples;
+
+  DetectorSession(String id, SessionSettings settings) {
+    this.id = id;
+    this.settings = settings;
+  }
+
+  SessionSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Scores samples in order and adds them to the chosen model's buffer.
+   *
+   * @throws ProtocolException with {@link ErrorCode#DIMENSION_MISMATCH} when their dimension is not the session's
+   */
+  ScoreReply score(Algorithm requested, Samples samples) {
+    if (dimension == 0) {
+      dimension = samples.dims();
+    } else if (samples.dims() != dimension) {
+      throw new ProtocolException(ErrorCode.DIMENSION_MISMATCH, "This session's samples have " + dimension
+          + " values; this one has " + samples.dims() + ".");
+    }
+    Algorithm algorithm = requested != null ? requested : settings.algorithm();
+    SessionModel model = model(algorithm);
+    List<Verdict> verdicts = new ArrayList<>(samples.count());
+    double[] values = samples.values();
+    for (int row = 0; row < samples.count(); row++) {
+      verdicts.add(model.score(values, row * dimension));
+    }
+    totalSamples += samples.count();
+    return new ScoreReply(algorithm, model.isFitted(), model.threshold(), verdicts);
+  }
+
+  SessionModel model(Algorithm algorithm) {
+    return models.computeIfAbsent(algorithm, a -> new SessionModel(a, settings.bufferSize(), dimension));
+  }
+
+  /** Applies a settings update to the session and all its models. */
+  SessionSettings configure(ConfigUpdate update) {
+    SessionSettings next = settings.apply(update);
+    boolean modelSettingsChanged = next.contamination() != settings.contamination() || next.seed() != settings.seed();
+    settings = next;
+    for (SessionModel model : models.values()) {
+      model.reconfigure(next, modelSettingsChanged);
+    }
+    return next;
+  }
+
+  SessionStats stats() {
+    List<ModelStats> stats = new ArrayList<>();
+    for (SessionModel model : models.values()) {
+      stats.add(model.stats());
+    }
+    return new SessionStats(id, settings, dimension, totalSamples, stats);
+  }
+}

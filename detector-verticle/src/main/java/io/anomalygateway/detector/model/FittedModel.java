@@ -1,0 +1,35 @@
+package io.anomalygateway.detector.model;
+
+import io.anomalygateway.protocol.Samples;
+
+/**
+ * A model together with its decision threshold on the rows it was fitted on.
+ *
+ * @param model the model
+ * @param threshold scores strictly above it are anomalous
+ */
+public record FittedModel(AnomalyModel model, double threshold) {
+
+  /**
+   * Fits a model and its threshold. Runs on a fitting thread, never on an event loop.
+   *
+   * @param trainer the algorithm's trainer
+   * @param data the rows to fit on
+   * @param seed the seed of the model's random choices
+   * @param contamination the expected share of anomalies in the rows
+   * @return the fitted model
+   */
+  public static FittedModel fit(ModelTrainer trainer, Samples data, long seed, double contamination) {
+    AnomalyModel model = trainer.fit(data, seed);
+    return new FittedModel(model, DecisionThreshold.of(model, data.values(), data.dims(), contamination));
+  }
+
+  /**
+   * @param values a flat array of rows
+   * @param offset where the row starts
+   * @return the row's score in [0, 1]
+   */
+  public double score(double[] values, int offset) {
+    return model.score(values, offset);
+  }
+}

@@ -1,0 +1,108 @@
+package io.anomalygateway.gateway;
+
+import io.vertx.core.shareddata.Shareable;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The open connections of a gateway, by session, with the server-wide counters that {@code stats} reports.
+ *
+ * <p>Thread-safe, because the instances of one gateway deployment share it (each runs on its own event loop):
+ * {@code max_connections} bounds the whole node, not one event loop.
+ */
+final class ConnectionRegistry implements Shareable {
+
+  private final int maxConnections;
+  private final AtomicInteger slots = new AtomicInteger();
+  private final Map<String, Set<Connection>> sessions = new ConcurrentHashMap<>();
+  private final LongAdder received = new LongAdder();
+  private final LongAdder sent = new LongAdder();
+  private final LongAdder errors = new LongAdder();
+
+  ConnectionRegistry(int maxConnections) {
+    this.maxConnections = maxConnections;
+  }
+
+  /** Takes a connection slot before an upgrade; false when {@code max_connections} are open or upgrading. */
+  boolean reserve() {
+    while (true) {
+      int taken = slots.get();
+      if (taken >= maxConnections) {
+        return false;
+      }
+      if (slots.compareAndSet(taken, taken + 1)) {
+        return true;
+      }
+    }
+  }
+
+  /** Gives back a slot taken by {@link #reserve()}, when the upgrade failed or the connection closed. */
+  void release() {
+    slots.decrementAndGet();
+  }
+
+  void add(Connection connection) {
+    sessions.computeIfAbsent(connection.sessionId(), id -> ConcurrentHashMap.newKeySet()).add(connection);
+  }
+
+  void remove(Connection connection) {
+    sessions.computeIfPresent(connection.sessionId(), (id, set) -> {
+      set.remove(connection);
+      return set.isEmpty() ? null : set;
+    });
+  }
+
+  /** @return the number of open connections */
+  int activeConnections() {
+    return sessions.values().stream().mapToInt(Set::size).sum();
+  }
+
+  /** @return the number of sessions with at least one open connection */
+  int activeSessions() {
+    return sessions.size();
+  }
+
+  /**
+   * @param sessionId a session
+   * @return its open connections
+   */
+  Collection<Connection> session(String sessionId) {
+    Set<Connection> connections = sessions.get(sessionId);
+    return connections == null ? List.of() : connections;
+  }
+
+  /** @return every open connection */
+  List<Connection> all() {
+    return sessions.values().stream().flatMap(Set::stream).toList();
+  }
+
+  void countReceived() {
+    received.increment();
+  }
+
+  void countSent() {
+    sent.increment();
+  }
+
+  void countError() {
+    errors.increment();
+  }
+
+  long received() {
+    return received.sum();
+  }
+
+  long sent() {
+    return sent.sum();
+  }
+
+  long errors() {
+    return errors.sum();
+  }
+}

@@ -1,0 +1,17 @@
+package io.anomalygateway.gateway;
+
+import io.anomalygateway.protocol.wire.RequestReader;
+import io.vertx.core.Vertx;
+
+/**
+ * The parts of one gateway instance that its connections share.
+ *
+ * @param vertx the Vert.x instance
+ * @param options the gateway's settings
+ * @param registry the node's connections and counters
+ * @param reader reads client messages
+ * @param handler answers client requests
+ */
+record Gateway(Vertx vertx, GatewayOptions options, ConnectionRegistry registry, RequestReader reader,
+               RequestHandler handler) {
+}

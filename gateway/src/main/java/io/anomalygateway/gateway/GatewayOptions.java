@@ -1,0 +1,249 @@
+package io.anomalygateway.gateway;
+
+import io.anomalygateway.protocol.ConnectionSettings;
+import io.anomalygateway.protocol.ProcessingMode;
+import io.anomalygateway.protocol.wire.ReadLimits;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Settings of the gateway verticle. Keys are those of the {@code gateway} section of the configuration file; every
+ * setter validates its value.
+ */
+public class GatewayOptions {
+
+  /** Default interface to listen on. */
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  /** Default port. */
+  public static final int DEFAULT_PORT = 8000;
+  /** Default largest number of open WebSocket connections; upgrades beyond it get HTTP 503. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+  /** Default largest message, in bytes (10 MB); larger ones close the connection with status 1009. */
+  public static final int DEFAULT_MAX_MESSAGE_SIZE = 10 * 1024 * 1024;
+  /** Default largest number of rows in a batch. */
+  public static final int DEFAULT_MAX_BATCH_SIZE = ReadLimits.DEFAULT.maxBatchRows();
+  /** Default largest number of values in a sample. */
+  public static final int DEFAULT_MAX_DIMENSIONS = ReadLimits.DEFAULT.maxDimensions();
+  /** Default longest request, session or client id. */
+  public static final int DEFAULT_MAX_ID_LENGTH = ReadLimits.DEFAULT.maxIdLength();
+  /** Default seconds without any message after which a connection is closed. */
+  public static final double DEFAULT_CONNECTION_TIMEOUT = 60.0;
+  /** Default seconds a request may wait for the detector. */
+  public static final double DEFAULT_REQUEST_TIMEOUT = 30.0;
+  /** Default processing mode of new connections. */
+  public static final ProcessingMode DEFAULT_PROCESSING_MODE = ProcessingMode.REALTIME;
+  /** Default samples per batch in batch mode. */
+  public static final int DEFAULT_BATCH_SIZE = 50;
+  /** Default seconds after which a partial batch is sent in batch mode. */
+  public static final double DEFAULT_BATCH_TIMEOUT = 1.0;
+
+  private String host = DEFAULT_HOST;
+  private int port = DEFAULT_PORT;
+  private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+  private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+  private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
+  private int maxDimensions = DEFAULT_MAX_DIMENSIONS;
+  private int maxIdLength = DEFAULT_MAX_ID_LENGTH;
+  private double connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+  private double requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+  private ConnectionSettings connectionDefaults = new ConnectionSettings(DEFAULT_PROCESSING_MODE, DEFAULT_BATCH_SIZE,
+      DEFAULT_BATCH_TIMEOUT);
+
+  /** Options with every default. */
+  public GatewayOptions() {
+  }
+
+  /**
+   * @param json the {@code gateway} section of the configuration; absent keys keep their defaults
+   */
+  public GatewayOptions(JsonObject json) {
+    setHost(json.getString("host", DEFAULT_HOST));
+    setPort(json.getInteger("port", DEFAULT_PORT));
+    setMaxConnections(json.getInteger("max_connections", DEFAULT_MAX_CONNECTIONS));
+    setMaxMessageSize(json.getInteger("max_message_size", DEFAULT_MAX_MESSAGE_SIZE));
+    setMaxBatchSize(json.getInteger("max_batch_size", DEFAULT_MAX_BATCH_SIZE));
+    setMaxDimensions(json.getInteger("max_dimensions", DEFAULT_MAX_DIMENSIONS));
+    setMaxIdLength(json.getInteger("max_id_length", DEFAULT_MAX_ID_LENGTH));
+    setConnectionTimeout(json.getDouble("connection_timeout", DEFAULT_CONNECTION_TIMEOUT));
+    setRequestTimeout(json.getDouble("request_timeout", DEFAULT_REQUEST_TIMEOUT));
+    setConnectionDefaults(new ConnectionSettings(
+        ProcessingMode.ofWireName(json.getString("processing_mode", DEFAULT_PROCESSING_MODE.wireName())),
+        json.getInteger("batch_size", DEFAULT_BATCH_SIZE), json.getDouble("batch_timeout", DEFAULT_BATCH_TIMEOUT)));
+  }
+
+  /** @return the options as the {@code gateway} section of the configuration */
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("host", host)
+        .put("port", port)
+        .put("max_connections", maxConnections)
+        .put("max_message_size", maxMessageSize)
+        .put("max_batch_size", maxBatchSize)
+        .put("max_dimensions", maxDimensions)
+        .put("max_id_length", maxIdLength)
+        .put("connection_timeout", connectionTimeout)
+        .put("request_timeout", requestTimeout)
+        .mergeIn(connectionDefaults.toJson());
+  }
+
+  /** @return the limits the request reader enforces */
+  public ReadLimits readLimits() {
+    return new ReadLimits(maxBatchSize, maxDimensions, maxIdLength);
+  }
+
+  /** @return the interface to listen on */
+  public String getHost() {
+    return host;
+  }
+
+  /**
+   * @param host the interface to listen on
+   * @return this
+   */
+  public GatewayOptions setHost(String host) {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("host must not be empty");
+    }
+    this.host = host;
+    return this;
+  }
+
+  /** @return the port; 0 picks a free one */
+  public int getPort() {
+    return port;
+  }
+
+  /**
+   * @param port the port, 0 to 65535 (0 picks a free one)
+   * @return this
+   */
+  public GatewayOptions setPort(int port) {
+    this.port = requireRange("port", port, 0, 65535);
+    return this;
+  }
+
+  /** @return the largest number of open WebSocket connections */
+  public int getMaxConnections() {
+    return maxConnections;
+  }
+
+  /**
+   * @param maxConnections the largest number of open WebSocket connections, at least 1
+   * @return this
+   */
+  public GatewayOptions setMaxConnections(int maxConnections) {
+    this.maxConnections = requireRange("max_connections", maxConnections, 1, Integer.MAX_VALUE);
+    return this;
+  }
+
+  /** @return the largest message in bytes */
+  public int getMaxMessageSize() {
+    return maxMessageSize;
+  }
+
+  /**
+   * @param maxMessageSize the largest message in bytes, 1 KB to 1 GB
+   * @return this
+   */
+  public GatewayOptions setMaxMessageSize(int maxMessageSize) {
+    this.maxMessageSize = requireRange("max_message_size", maxMessageSize, 1024, 1 << 30);
+    return this;
+  }
+
+  /** @return the largest number of rows in a batch */
+  public int getMaxBatchSize() {
+    return maxBatchSize;
+  }
+
+  /**
+   * @param maxBatchSize the largest number of rows in a batch, at least 1
+   * @return this
+   */
+  public GatewayOptions setMaxBatchSize(int maxBatchSize) {
+    this.maxBatchSize = requireRange("max_batch_size", maxBatchSize, 1, 1_000_000);
+    return this;
+  }
+
+  /** @return the largest number of values in a sample */
+  public int getMaxDimensions() {
+    return maxDimensions;
+  }
+
+  /**
+   * @param maxDimensions the largest number of values in a sample, 1 to 32,767
+   * @return this
+   */
+  public GatewayOptions setMaxDimensions(int maxDimensions) {
+    this.maxDimensions = requireRange("max_dimensions", maxDimensions, 1, Short.MAX_VALUE);
+    return this;
+  }
+
+  /** @return the longest accepted id */
+  public int getMaxIdLength() {
+    return maxIdLength;
+  }
+
+  /**
+   * @param maxIdLength the longest accepted request, session or client id, 1 to 4,096
+   * @return this
+   */
+  public GatewayOptions setMaxIdLength(int maxIdLength) {
+    this.maxIdLength = requireRange("max_id_length", maxIdLength, 1, 4096);
+    return this;
+  }
+
+  /** @return seconds without any message after which a connection is closed */
+  public double getConnectionTimeout() {
+    return connectionTimeout;
+  }
+
+  /**
+   * @param connectionTimeout seconds without any message after which a connection is closed, positive
+   * @return this
+   */
+  public GatewayOptions setConnectionTimeout(double connectionTimeout) {
+    this.connectionTimeout = requirePositive("connection_timeout", connectionTimeout);
+    return this;
+  }
+
+  /** @return seconds a request may wait for the detector */
+  public double getRequestTimeout() {
+    return requestTimeout;
+  }
+
+  /**
+   * @param requestTimeout seconds a request may wait for the detector, positive
+   * @return this
+   */
+  public GatewayOptions setRequestTimeout(double requestTimeout) {
+    this.requestTimeout = requirePositive("request_timeout", requestTimeout);
+    return this;
+  }
+
+  /** @return the settings new connections start with */
+  public ConnectionSettings getConnectionDefaults() {
+    return connectionDefaults;
+  }
+
+  /**
+   * @param connectionDefaults the settings new connections start with
+   * @return this
+   */
+  public GatewayOptions setConnectionDefaults(ConnectionSettings connectionDefaults) {
+    this.connectionDefaults = java.util.Objects.requireNonNull(connectionDefaults, "connectionDefaults");
+    return this;
+  }
+
+  private static int requireRange(String key, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + value);
+    }
+    return value;
+  }
+
+  private static double requirePositive(String key, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(key + " must be a positive number of seconds, got " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,98 @@
+package io.anomalygateway.gateway;
+
+import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.RequestType;
+import io.anomalygateway.protocol.ResponseType;
+import io.anomalygateway.protocol.wire.ResponseWriter;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/v1/streaming/enhanced/{session_id}}: checks the upgrade request, takes a connection slot and turns
+ * the request into a {@link Connection}. Refusals happen before the upgrade, with a plain HTTP status: 400 for bad
+ * ids, 503 when {@code max_connections} are open.
+ */
+final class StreamingEndpoint {
+
+  /** The route of the raw WebSocket endpoint. */
+  static final String PATH = "/api/v1/streaming/enhanced/:session_id";
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:~-]+");
+
+  private final Gateway gateway;
+  private final Consumer<Connection> opened;
+
+  StreamingEndpoint(Gateway gateway, Consumer<Connection> opened) {
+    this.gateway = gateway;
+    this.opened = opened;
+  }
+
+  void handle(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    String sessionId = ctx.pathParam("session_id");
+    String clientId = request.getParam("client_id");
+    if (!request.headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true)) {
+      refuse(ctx, 400, "This endpoint only accepts WebSocket upgrades.");
+    } else if (!isValidId(sessionId)) {
+      refuse(ctx, 400, "Invalid session_id: use 1 to " + gateway.options().getMaxIdLength()
+          + " letters, digits or . _ : ~ -");
+    } else if (clientId != null && !isValidId(clientId)) {
+      refuse(ctx, 400, "Invalid client_id: use 1 to " + gateway.options().getMaxIdLength()
+          + " letters, digits or . _ : ~ -");
+    } else if (!gateway.registry().reserve()) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+      refuse(ctx, 503, "The server has reached its maximum number of connections; try again later.");
+    } else {
+      upgrade(request, sessionId, clientId != null ? clientId : UUID.randomUUID().toString());
+    }
+  }
+
+  private void upgrade(HttpServerRequest request, String sessionId, String clientId) {
+    request.toWebSocket().onComplete(done -> {
+      if (done.failed()) {
+        gateway.registry().release();
+        return;
+      }
+      Connection connection = new Connection(done.result(), sessionId, clientId,
+          gateway.options().getConnectionDefaults(), gateway);
+      opened.accept(connection);
+      connection.open(welcome(sessionId, clientId));
+    });
+  }
+
+  private String welcome(String sessionId, String clientId) {
+    GatewayOptions options = gateway.options();
+    JsonObject fields = new JsonObject()
+        .put("session_id", sessionId)
+        .put("client_id", clientId)
+        .put("protocol_version", "1.0")
+        .put("algorithms", new JsonArray(Arrays.stream(Algorithm.values()).map(Algorithm::wireName).toList()))
+        .put("message_types", new JsonArray(Arrays.stream(RequestType.values())
+            .filter(RequestType::isSupported).map(RequestType::wireName).toList()))
+        .put("config", options.getConnectionDefaults().toJson())
+        .put("limits", new JsonObject()
+            .put("max_message_size", options.getMaxMessageSize())
+            .put("max_batch_size", options.getMaxBatchSize())
+            .put("max_dimensions", options.getMaxDimensions())
+            .put("connection_timeout", options.getConnectionTimeout()));
+    return ResponseWriter.message(ResponseType.WELCOME, null, ServerClock.timestamp(), fields);
+  }
+
+  private boolean isValidId(String id) {
+    return id != null && !id.isEmpty() && id.length() <= gateway.options().getMaxIdLength()
+        && ID.matcher(id).matches();
+  }
+
+  private static void refuse(RoutingContext ctx, int status, String reason) {
+    ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+        .end(reason);
+  }
+}

@@ -1,0 +1,38 @@
+package io.anomalygateway.launcher;
+
+import io.anomalygateway.detector.DetectorVerticle;
+import io.anomalygateway.gateway.GatewayVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Deploys the verticles of the all-in-one mode on one Vert.x instance: the detector as a worker verticle first, so
+ * that the gateway's first request finds it, then the gateway.
+ */
+public final class Deployment {
+
+  private Deployment() {
+  }
+
+  /**
+   * @param vertx the Vert.x instance
+   * @param config the whole configuration; each verticle gets its own section
+   * @return the deployed gateway, to read its port from
+   */
+  public static Future<GatewayVerticle> embedded(Vertx vertx, JsonObject config) {
+    GatewayVerticle gateway = new GatewayVerticle();
+    return vertx.deployVerticle(DetectorVerticle::new, new DeploymentOptions()
+            .setThreadingModel(ThreadingModel.WORKER)
+            .setConfig(section(config, "detector")))
+        .compose(id -> vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(section(config, "gateway"))))
+        .map(id -> gateway);
+  }
+
+  private static JsonObject section(JsonObject config, String name) {
+    JsonObject section = config.getJsonObject(name);
+    return section == null ? new JsonObject() : section.copy();
+  }
+}

@@ -1,0 +1,71 @@
+package io.anomalygateway.launcher;
+
+import io.anomalygateway.gateway.GatewayVerticle;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the whole system in one JVM on the local event bus: {@code java -jar anomaly-gateway.jar}.
+ */
+public final class Main {
+
+  private Main() {
+  }
+
+  /**
+   * @param args {@code [--port N] [--host H] [--config FILE]}
+   */
+  public static void main(String[] args) {
+    if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+      System.out.println(LaunchOptions.USAGE);
+      return;
+    }
+    JsonObject config;
+    try {
+      LaunchOptions launch = LaunchOptions.parse(args);
+      config = Configuration.load(launch.configFile());
+      JsonObject gateway = config.getJsonObject("gateway", new JsonObject());
+      if (launch.port() != null) {
+        gateway.put("port", launch.port());
+      }
+      if (launch.host() != null) {
+        gateway.put("host", launch.host());
+      }
+      config.put("gateway", gateway);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(LaunchOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    start(config);
+  }
+
+  private static void start(JsonObject config) {
+    Vertx vertx = Vertx.vertx();
+    GatewayVerticle gateway;
+    try {
+      gateway = Deployment.embedded(vertx, config).await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("Could not start: " + e.getMessage());
+      vertx.close();
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        vertx.close().await(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("Shutdown did not finish cleanly: " + e.getMessage());
+      }
+    }, "anomaly-gateway-shutdown"));
+    String host = config.getJsonObject("gateway").getString("host", "0.0.0.0");
+    String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
+    int port = gateway.actualPort();
+    System.out.println("Anomaly gateway listening on http://" + shown + ":" + port + " (bound to " + host + ")");
+    System.out.println("  stream:  ws://" + shown + ":" + port + "/api/v1/streaming/enhanced/{session_id}");
+    System.out.println("  health:  http://" + shown + ":" + port + GatewayVerticle.HEALTH_PATH);
+  }
+}

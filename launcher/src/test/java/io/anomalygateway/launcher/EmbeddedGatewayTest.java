@@ -1,0 +1,40 @@
+package io.anomalygateway.launcher;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Starts the real verticles, as {@code java -jar anomaly-gateway.jar} does, on a free port of the loopback
+ * interface, with the packaged configuration and each test class's changes to it.
+ */
+@ExtendWith(VertxExtension.class)
+abstract class EmbeddedGatewayTest {
+
+  protected Vertx vertx;
+  protected int port;
+
+  /** @return changes to the packaged configuration, as {@code {"gateway": {...}, "detector": {...}}} */
+  protected JsonObject configChanges() {
+    return new JsonObject();
+  }
+
+  @BeforeEach
+  void startGateway(Vertx vertx, VertxTestContext test) {
+    this.vertx = vertx;
+    JsonObject config = Configuration.defaults()
+        .mergeIn(new JsonObject().put("gateway", new JsonObject().put("port", 0).put("host", "127.0.0.1")), true)
+        .mergeIn(configChanges(), true);
+    Deployment.embedded(vertx, config).onComplete(test.succeeding(gateway -> {
+      port = gateway.actualPort();
+      test.completeNow();
+    }));
+  }
+
+  protected TestSocket open(String sessionId) {
+    return TestSocket.open(vertx, port, sessionId);
+  }
+}

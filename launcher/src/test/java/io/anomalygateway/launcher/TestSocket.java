@@ -1,0 +1,128 @@
+package io.anomalygateway.launcher;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.json.JsonObject;
+
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real WebSocket client for tests: sends text, binary or raw frames and hands out what the server sent, in order,
+ * waiting at most a few seconds for each message (never sleeping).
+ */
+final class TestSocket implements AutoCloseable {
+
+  static final long WAIT_SECONDS = 10;
+
+  private final WebSocketClient client;
+  private final WebSocket socket;
+  private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+  private final Promise<Short> closed = Promise.promise();
+
+  private TestSocket(WebSocketClient client, WebSocket socket) {
+    this.client = client;
+    this.socket = socket;
+    socket.textMessageHandler(text -> received.add(new JsonObject(text)));
+    socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode()));
+  }
+
+  /**
+   * @param target a session id, or a whole URI when it starts with a slash
+   */
+  static TestSocket connect(Vertx vertx, int port, String target) {
+    String uri = target.startsWith("/") ? target : "/api/v1/streaming/enhanced/" + target;
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
+    // Handlers are installed in the connect callback, on the event loop, so that no early message is missed.
+    return await(client.connect(new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI(uri))
+        .map(socket -> new TestSocket(client, socket)));
+  }
+
+  /** Connects and reads the welcome message. */
+  static TestSocket open(Vertx vertx, int port, String sessionId) {
+    TestSocket socket = connect(vertx, port, sessionId);
+    JsonObject welcome = socket.next();
+    if (!"welcome".equals(welcome.getString("type"))) {
+      throw new AssertionError("expected a welcome, got " + welcome);
+    }
+    return socket;
+  }
+
+  void sendText(String text) {
+    await(socket.writeTextMessage(text));
+  }
+
+  void sendBinary(byte[] data) {
+    await(socket.writeBinaryMessage(Buffer.buffer(data)));
+  }
+
+  void sendFrame(WebSocketFrame frame) {
+    await(socket.writeFrame(frame));
+  }
+
+  /** Sends a request with a fresh request id and returns the next message, checking that it answers it. */
+  JsonObject request(JsonObject message) {
+    String requestId = message.getString("request_id", UUID.randomUUID().toString());
+    sendText(message.copy().put("request_id", requestId).encode());
+    JsonObject answer = next();
+    if (!requestId.equals(answer.getString("request_id"))) {
+      throw new AssertionError("expected the answer to " + requestId + ", got " + answer);
+    }
+    return answer;
+  }
+
+  JsonObject sample(double... values) {
+    return request(Messages.sample(values));
+  }
+
+  /** @return the next message the server sent */
+  JsonObject next() {
+    try {
+      JsonObject message = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+      if (message == null) {
+        throw new AssertionError("no message within " + WAIT_SECONDS + " s");
+      }
+      return message;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** @return the status code of the server's close frame, once the connection closed */
+  short awaitClose() {
+    return await(closed.future());
+  }
+
+  boolean isClosed() {
+    return socket.isClosed();
+  }
+
+  @Override
+  public void close() {
+    if (!socket.isClosed()) {
+      socket.close();
+    }
+    client.close();
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.await(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.anomalygateway.protocol;
+
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+
+import java.util.Objects;
+
+/**
+ * An error as a client sees it: a stable code and a message a person can act on.
+ *
+ * <p>Messages never contain stack traces, class names or event-bus addresses: {@link #ofFailure(Throwable)} keeps the
+ * worker's own text only for errors the client caused, and replaces everything else with the code's generic text.
+ *
+ * @param code what went wrong
+ * @param message what the client can do about it
+ */
+public record ProtocolError(ErrorCode code, String message) {
+
+  /** Validates the components. */
+  public ProtocolError {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(message, "message");
+  }
+
+  /**
+   * Maps any failure of an event-bus request to the error the client must see. This is the one place where worker
+   * failures become protocol errors.
+   *
+   * @param failure the cause of a failed event-bus request, or any other exception
+   * @return the protocol error to send
+   */
+  public static ProtocolError ofFailure(Throwable failure) {
+    if (failure instanceof ProtocolException) {
+      return ((ProtocolException) failure).error();
+    }
+    if (failure instanceof ReplyException) {
+      ReplyException reply = (ReplyException) failure;
+      if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
+        return generic(ErrorCode.DETECTOR_UNAVAILABLE);
+      }
+      if (reply.failureType() == ReplyFailure.TIMEOUT) {
+        return generic(ErrorCode.TIMEOUT);
+      }
+      ErrorCode code = ErrorCode.ofFailureCode(reply.failureCode());
+      if (code.isClientError() && reply.getMessage() != null) {
+        return new ProtocolError(code, reply.getMessage());
+      }
+      return generic(code);
+    }
+    return generic(ErrorCode.INTERNAL_ERROR);
+  }
+
+  /**
+   * @param code the error code
+   * @return the error with the code's generic, always-safe message
+   */
+  public static ProtocolError generic(ErrorCode code) {
+    return new ProtocolError(code, code.genericMessage());
+  }
+}

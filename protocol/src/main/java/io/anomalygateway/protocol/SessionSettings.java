@@ -1,0 +1,83 @@
+package io.anomalygateway.protocol;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The detector settings of one session, shared by all its clients. Immutable and always valid: the constructor
+ * rejects out-of-range values with {@link ErrorCode#INVALID_CONFIG}.
+ *
+ * @param algorithm the algorithm used when a sample names none
+ * @param bufferSize the capacity of each model's sliding buffer
+ * @param minSamples samples needed before the first fit (at most {@code bufferSize})
+ * @param refitInterval new samples between refits
+ * @param contamination expected share of anomalies in (0, 0.5]: the decision threshold is the
+ *     {@code 1 - contamination} quantile of the training buffer's scores
+ * @param seed the seed of the models' random choices: equal seeds and data give equal models
+ */
+public record SessionSettings(Algorithm algorithm, int bufferSize, int minSamples, int refitInterval,
+                              double contamination, long seed) {
+
+  /** Smallest accepted {@code buffer_size} and {@code min_samples}. */
+  public static final int MIN_SAMPLES_LOWER_BOUND = 10;
+  /** Largest accepted {@code buffer_size}: bounds a session's memory. */
+  public static final int MAX_BUFFER_SIZE = 100_000;
+  /** Largest accepted {@code refit_interval}. */
+  public static final int MAX_REFIT_INTERVAL = 10_000_000;
+
+  /** Validates the settings. */
+  public SessionSettings {
+    if (algorithm == null) {
+      throw ConfigUpdate.invalid("'algorithm' is required.");
+    }
+    if (bufferSize < MIN_SAMPLES_LOWER_BOUND || bufferSize > MAX_BUFFER_SIZE) {
+      throw ConfigUpdate.invalid("'buffer_size' must be between " + MIN_SAMPLES_LOWER_BOUND + " and "
+          + MAX_BUFFER_SIZE + ".");
+    }
+    if (minSamples < MIN_SAMPLES_LOWER_BOUND || minSamples > bufferSize) {
+      throw ConfigUpdate.invalid("'min_samples' must be between " + MIN_SAMPLES_LOWER_BOUND
+          + " and 'buffer_size' (" + bufferSize + ").");
+    }
+    if (refitInterval < 1 || refitInterval > MAX_REFIT_INTERVAL) {
+      throw ConfigUpdate.invalid("'refit_interval' must be between 1 and " + MAX_REFIT_INTERVAL + ".");
+    }
+    if (!(contamination > 0 && contamination <= 0.5)) {
+      throw ConfigUpdate.invalid("'contamination' must be greater than 0 and at most 0.5.");
+    }
+  }
+
+  /**
+   * @param update the changes; {@code null} components keep the current values
+   * @return the settings after the update
+   * @throws ProtocolException with {@link ErrorCode#INVALID_CONFIG} when the result is invalid
+   */
+  public SessionSettings apply(ConfigUpdate update) {
+    return new SessionSettings(
+        update.algorithm() != null ? update.algorithm() : algorithm,
+        update.bufferSize() != null ? update.bufferSize() : bufferSize,
+        update.minSamples() != null ? update.minSamples() : minSamples,
+        update.refitInterval() != null ? update.refitInterval() : refitInterval,
+        update.contamination() != null ? update.contamination() : contamination,
+        update.seed() != null ? update.seed() : seed);
+  }
+
+  /** @return the settings as JSON, with the wire names of {@code config} */
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("algorithm", algorithm.wireName())
+        .put("buffer_size", bufferSize)
+        .put("min_samples", minSamples)
+        .put("refit_interval", refitInterval)
+        .put("contamination", contamination)
+        .put("seed", seed);
+  }
+
+  /**
+   * @param json settings as written by {@link #toJson()}
+   * @return the settings
+   */
+  public static SessionSettings fromJson(JsonObject json) {
+    return new SessionSettings(Algorithm.ofWireName(json.getString("algorithm")), json.getInteger("buffer_size"),
+        json.getInteger("min_samples"), json.getInteger("refit_interval"), json.getDouble("contamination"),
+        json.getLong("seed"));
+  }
+}

@@ -1,0 +1,21 @@
+package io.anomalygateway.protocol.bus;
+
+import io.anomalygateway.protocol.Algorithm;
+
+import java.util.List;
+
+/**
+ * The detector's answer to a {@link ScoreCommand}: one verdict per sample, in order.
+ *
+ * @param algorithm the algorithm that scored the samples
+ * @param modelFitted whether a fitted model scored them (if not, every verdict is "not anomalous", score 0)
+ * @param threshold the score above which a sample is anomalous, or {@code NaN} before the first fit
+ * @param verdicts one verdict per sample
+ */
+public record ScoreReply(Algorithm algorithm, boolean modelFitted, double threshold, List<Verdict> verdicts) {
+
+  /** Copies the list. */
+  public ScoreReply {
+    verdicts = List.copyOf(verdicts);
+  }
+}

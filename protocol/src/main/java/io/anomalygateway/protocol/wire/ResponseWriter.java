@@ -1,0 +1,162 @@
+package io.anomalygateway.protocol.wire;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.anomalygateway.protocol.ProtocolError;
+import io.anomalygateway.protocol.ResponseType;
+import io.anomalygateway.protocol.bus.ScoreReply;
+import io.anomalygateway.protocol.bus.Verdict;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Writes every server message as the text of one frame: the one place where responses are mapped to JSON.
+ *
+ * <p>Results are streamed out with Jackson's generator (no intermediate maps), since they are sent once per sample.
+ * Every response carries {@code type}, {@code success} and {@code timestamp}, and echoes the {@code request_id}
+ * when there is one. Thread-safe.
+ */
+public final class ResponseWriter {
+
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+  private ResponseWriter() {
+  }
+
+  /** Writes the body of a message after its common header. */
+  @FunctionalInterface
+  private interface Body {
+    void write(JsonGenerator generator) throws IOException;
+  }
+
+  /**
+   * @param requestId the request's id, or {@code null}
+   * @param timestamp the ISO-8601 time of the response
+   * @param sampleId the server's id of the sample
+   * @param reply the detector's reply to the command that scored the sample
+   * @param index the sample's position in that command
+   * @param processingMillis the time from receipt to response
+   * @return a {@code result} message
+   */
+  public static String result(String requestId, String timestamp, String sampleId, ScoreReply reply, int index,
+                              double processingMillis) {
+    Verdict verdict = reply.verdicts().get(index);
+    return message(ResponseType.RESULT, true, requestId, timestamp, g -> {
+      g.writeStringField("sample_id", sampleId);
+      g.writeBooleanField("is_anomaly", verdict.anomaly());
+      g.writeNumberField("confidence_score", verdict.score());
+      g.writeStringField("algorithm", reply.algorithm().wireName());
+      g.writeObjectFieldStart("metadata");
+      g.writeNumberField("processing_time_ms", processingMillis);
+      g.writeNumberField("buffer_size", verdict.bufferSize());
+      g.writeBooleanField("model_fitted", reply.modelFitted());
+      writeThreshold(g, reply.threshold());
+      g.writeEndObject();
+    });
+  }
+
+  /**
+   * @param requestId the request's id, or {@code null}
+   * @param timestamp the ISO-8601 time of the response
+   * @param sampleIds the server's ids of the samples, one per verdict
+   * @param reply the detector's reply to the batch
+   * @param processingMillis the time from receipt to response
+   * @return a {@code batch_result} message with one entry per row, in order
+   */
+  public static String batchResult(String requestId, String timestamp, List<String> sampleIds, ScoreReply reply,
+                                   double processingMillis) {
+    List<Verdict> verdicts = reply.verdicts();
+    return message(ResponseType.BATCH_RESULT, true, requestId, timestamp, g -> {
+      g.writeStringField("algorithm", reply.algorithm().wireName());
+      g.writeNumberField("count", verdicts.size());
+      g.writeNumberField("anomalies", verdicts.stream().filter(Verdict::anomaly).count());
+      g.writeArrayFieldStart("results");
+      for (int i = 0; i < verdicts.size(); i++) {
+        Verdict verdict = verdicts.get(i);
+        g.writeStartObject();
+        g.writeNumberField("index", i);
+        g.writeStringField("sample_id", sampleIds.get(i));
+        g.writeBooleanField("is_anomaly", verdict.anomaly());
+        g.writeNumberField("confidence_score", verdict.score());
+        g.writeNumberField("buffer_size", verdict.bufferSize());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("metadata");
+      g.writeNumberField("processing_time_ms", processingMillis);
+      g.writeNumberField("buffer_size", verdicts.get(verdicts.size() - 1).bufferSize());
+      g.writeBooleanField("model_fitted", reply.modelFitted());
+      writeThreshold(g, reply.threshold());
+      g.writeEndObject();
+    });
+  }
+
+  /**
+   * @param requestId the request's id, or {@code null}
+   * @param timestamp the ISO-8601 time of the response
+   * @param error the error
+   * @return an {@code error} message
+   */
+  public static String error(String requestId, String timestamp, ProtocolError error) {
+    return message(ResponseType.ERROR, false, requestId, timestamp, g -> {
+      g.writeObjectFieldStart("error");
+      g.writeStringField("code", error.code().code());
+      g.writeStringField("message", error.message());
+      g.writeEndObject();
+    });
+  }
+
+  /**
+   * @param type the response type
+   * @param requestId the request's id, or {@code null}
+   * @param timestamp the ISO-8601 time of the response
+   * @param fields further top-level fields
+   * @return a successful message of that type
+   */
+  public static String message(ResponseType type, String requestId, String timestamp, JsonObject fields) {
+    return message(type, true, requestId, timestamp, g -> {
+      for (var entry : fields) {
+        g.writeFieldName(entry.getKey());
+        writeValue(g, entry.getValue());
+      }
+    });
+  }
+
+  private static void writeThreshold(JsonGenerator g, double threshold) throws IOException {
+    if (Double.isFinite(threshold)) {
+      g.writeNumberField("threshold", threshold);
+    }
+  }
+
+  private static void writeValue(JsonGenerator g, Object value) throws IOException {
+    if (value instanceof JsonObject) {
+      g.writeRawValue(((JsonObject) value).encode());
+    } else if (value instanceof io.vertx.core.json.JsonArray) {
+      g.writeRawValue(((io.vertx.core.json.JsonArray) value).encode());
+    } else {
+      g.writeRawValue(io.vertx.core.json.Json.encode(value));
+    }
+  }
+
+  private static String message(ResponseType type, boolean success, String requestId, String timestamp, Body body) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("type", type.wireName());
+      g.writeBooleanField("success", success);
+      if (requestId != null) {
+        g.writeStringField("request_id", requestId);
+      }
+      g.writeStringField("timestamp", timestamp);
+      body.write(g);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

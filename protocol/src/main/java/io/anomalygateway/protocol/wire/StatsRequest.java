@@ -1,0 +1,16 @@
+package io.anomalygateway.protocol.wire;
+
+import io.anomalygateway.protocol.RequestType;
+
+/**
+ * A {@code stats} request.
+ *
+ * @param requestId the client's request id, or {@code null}
+ */
+public record StatsRequest(String requestId) implements Request {
+
+  @Override
+  public RequestType type() {
+    return RequestType.STATS;
+  }
+}
