@@ -35,6 +35,12 @@ public class DetectorOptions {
   public static final int DEFAULT_FIT_THREADS = 1;
   /** Default largest number of sessions held. */
   public static final int DEFAULT_MAX_SESSIONS = 100_000;
+  /** Default seconds without a request after which a session is evicted (30 minutes). */
+  public static final double DEFAULT_SESSION_IDLE_TIMEOUT = 1800.0;
+  /** Default number of features named in the explanation of an anomaly. */
+  public static final int DEFAULT_EXPLANATION_FEATURES = 3;
+  /** Default largest number of rows the one-class SVM is trained on (a random subset of larger buffers). */
+  public static final int DEFAULT_SVM_MAX_FIT_ROWS = 5000;
 
   private SessionSettings sessionDefaults = new SessionSettings(DEFAULT_ALGORITHM, DEFAULT_BUFFER_SIZE,
       DEFAULT_MIN_SAMPLES, DEFAULT_REFIT_INTERVAL, DEFAULT_CONTAMINATION, DEFAULT_SEED);
@@ -44,6 +50,9 @@ public class DetectorOptions {
   private double svmNu = DEFAULT_SVM_NU;
   private int fitThreads = DEFAULT_FIT_THREADS;
   private int maxSessions = DEFAULT_MAX_SESSIONS;
+  private double sessionIdleTimeout = DEFAULT_SESSION_IDLE_TIMEOUT;
+  private int explanationFeatures = DEFAULT_EXPLANATION_FEATURES;
+  private int svmMaxFitRows = DEFAULT_SVM_MAX_FIT_ROWS;
 
   /** Options with every default. */
   public DetectorOptions() {
@@ -66,6 +75,9 @@ public class DetectorOptions {
     setSvmNu(json.getDouble("svm_nu", DEFAULT_SVM_NU));
     setFitThreads(json.getInteger("fit_threads", DEFAULT_FIT_THREADS));
     setMaxSessions(json.getInteger("max_sessions", DEFAULT_MAX_SESSIONS));
+    setSessionIdleTimeout(json.getDouble("session_idle_timeout", DEFAULT_SESSION_IDLE_TIMEOUT));
+    setExplanationFeatures(json.getInteger("explanation_features", DEFAULT_EXPLANATION_FEATURES));
+    setSvmMaxFitRows(json.getInteger("svm_max_fit_rows", DEFAULT_SVM_MAX_FIT_ROWS));
   }
 
   /** @return the options as the {@code detector} section of the configuration */
@@ -76,7 +88,10 @@ public class DetectorOptions {
         .put("svm_features", svmFeatures)
         .put("svm_nu", svmNu)
         .put("fit_threads", fitThreads)
-        .put("max_sessions", maxSessions);
+        .put("max_sessions", maxSessions)
+        .put("session_idle_timeout", sessionIdleTimeout)
+        .put("explanation_features", explanationFeatures)
+        .put("svm_max_fit_rows", svmMaxFitRows);
   }
 
   /** @return the settings new sessions start with */
@@ -177,6 +192,51 @@ public class DetectorOptions {
    */
   public DetectorOptions setMaxSessions(int maxSessions) {
     this.maxSessions = requireRange("max_sessions", maxSessions, 1, Integer.MAX_VALUE);
+    return this;
+  }
+
+  /** @return seconds without a request after which a session is evicted */
+  public double getSessionIdleTimeout() {
+    return sessionIdleTimeout;
+  }
+
+  /**
+   * @param sessionIdleTimeout seconds without a request after which a session is evicted, positive
+   * @return this
+   */
+  public DetectorOptions setSessionIdleTimeout(double sessionIdleTimeout) {
+    if (!(sessionIdleTimeout > 0) || Double.isInfinite(sessionIdleTimeout)) {
+      throw new IllegalArgumentException("session_idle_timeout must be a positive number of seconds");
+    }
+    this.sessionIdleTimeout = sessionIdleTimeout;
+    return this;
+  }
+
+  /** @return the number of features named in the explanation of an anomaly */
+  public int getExplanationFeatures() {
+    return explanationFeatures;
+  }
+
+  /**
+   * @param explanationFeatures the number of features named in the explanation of an anomaly, 1 to 100
+   * @return this
+   */
+  public DetectorOptions setExplanationFeatures(int explanationFeatures) {
+    this.explanationFeatures = requireRange("explanation_features", explanationFeatures, 1, 100);
+    return this;
+  }
+
+  /** @return the largest number of rows the one-class SVM is trained on */
+  public int getSvmMaxFitRows() {
+    return svmMaxFitRows;
+  }
+
+  /**
+   * @param svmMaxFitRows the largest number of rows the one-class SVM is trained on, at least 100
+   * @return this
+   */
+  public DetectorOptions setSvmMaxFitRows(int svmMaxFitRows) {
+    this.svmMaxFitRows = requireRange("svm_max_fit_rows", svmMaxFitRows, 100, SessionSettings.MAX_BUFFER_SIZE);
     return this;
   }
 

@@ -6,6 +6,7 @@ import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.SessionSettings;
+import io.anomalygateway.protocol.bus.DetectorLoad;
 import io.anomalygateway.protocol.bus.ModelStats;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.SessionStats;
@@ -22,15 +23,32 @@ import java.util.Map;
  */
 final class DetectorSession {
 
+  /** Creates a session's model of an algorithm, for the session's settings and dimension. */
+  @FunctionalInterface
+  interface ModelFactory {
+    SessionModel create(Algorithm algorithm, SessionSettings settings, int dimension);
+  }
+
   private final String id;
+  private final ModelFactory factory;
   private final Map<Algorithm, SessionModel> models = new EnumMap<>(Algorithm.class);
   private SessionSettings settings;
   private int dimension;
   private long totalSamples;
+  private long lastActive;
 
-  DetectorSession(String id, SessionSettings settings) {
+  DetectorSession(String id, SessionSettings settings, ModelFactory factory) {
     this.id = id;
     this.settings = settings;
+    this.factory = factory;
+  }
+
+  void touch(long now) {
+    lastActive = now;
+  }
+
+  long lastActive() {
+    return lastActive;
   }
 
   SessionSettings settings() {
@@ -57,11 +75,11 @@ final class DetectorSession {
       verdicts.add(model.score(values, row * dimension));
     }
     totalSamples += samples.count();
-    return new ScoreReply(algorithm, model.isFitted(), model.threshold(), verdicts);
+    return new ScoreReply(algorithm, model.isFitted(), model.isFitting(), model.threshold(), verdicts);
   }
 
   SessionModel model(Algorithm algorithm) {
-    return models.computeIfAbsent(algorithm, a -> new SessionModel(a, settings.bufferSize(), dimension));
+    return models.computeIfAbsent(algorithm, a -> factory.create(a, settings, dimension));
   }
 
   /** Applies a settings update to the session and all its models. */
@@ -75,11 +93,11 @@ final class DetectorSession {
     return next;
   }
 
-  SessionStats stats() {
+  SessionStats stats(DetectorLoad load) {
     List<ModelStats> stats = new ArrayList<>();
     for (SessionModel model : models.values()) {
       stats.add(model.stats());
     }
-    return new SessionStats(id, settings, dimension, totalSamples, stats);
+    return new SessionStats(id, settings, dimension, totalSamples, stats, load);
   }
 }

@@ -2,12 +2,14 @@ package io.anomalygateway.detector;
 
 import io.anomalygateway.detector.model.FittedModel;
 import io.anomalygateway.protocol.Addresses;
+import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.SessionSettings;
 import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.bus.ConfigureCommand;
+import io.anomalygateway.protocol.bus.DetectorLoad;
 import io.anomalygateway.protocol.bus.ScoreCommand;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.SessionQuery;
@@ -32,16 +34,21 @@ public final class DetectorVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DetectorVerticle.class);
 
+  private DetectorOptions options;
   private DetectorSessions sessions;
   private TrainerCatalog trainers;
   private WorkerExecutor fitPool;
+  private long evictionTimer;
 
   @Override
   public Future<?> start() {
-    DetectorOptions options = new DetectorOptions(config());
-    sessions = new DetectorSessions(options.getSessionDefaults(), options.getMaxSessions());
+    options = new DetectorOptions(config());
     trainers = new TrainerCatalog(options);
+    sessions = new DetectorSessions(id -> new DetectorSession(id, options.getSessionDefaults(), this::createModel),
+        options.getMaxSessions(), options.getSessionIdleTimeout());
     fitPool = vertx.createSharedWorkerExecutor("anomaly-detector-fit", options.getFitThreads());
+    long sweepMillis = Math.max(1_000L, Math.min(60_000L, Math.round(options.getSessionIdleTimeout() * 100)));
+    evictionTimer = vertx.setPeriodic(sweepMillis, id -> evictIdleSessions());
     BusCodecs.register(vertx);
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
@@ -52,39 +59,54 @@ public final class DetectorVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(evictionTimer);
     return fitPool.close();
   }
 
+  private SessionModel createModel(Algorithm algorithm, SessionSettings settings, int dimension) {
+    return new RefittedModel(algorithm, settings.bufferSize(), dimension, options.getExplanationFeatures());
+  }
+
   private ScoreReply score(ScoreCommand command) {
-    DetectorSession session = sessions.open(command.sessionId());
+    DetectorSession session = sessions.open(command.sessionId(), System.nanoTime());
     ScoreReply reply = session.score(command.algorithm(), command.samples());
     SessionModel model = session.model(reply.algorithm());
-    if (model.isFitDue(session.settings())) {
-      fit(session.settings(), reply, model);
+    if (model instanceof RefittedModel && ((RefittedModel) model).isFitDue(session.settings())) {
+      fit(session.settings(), (RefittedModel) model);
     }
     return reply;
   }
 
-  private void fit(SessionSettings settings, ScoreReply reply, SessionModel model) {
+  private void fit(SessionSettings settings, RefittedModel model) {
     Samples rows = model.startFit();
-    fitPool.executeBlocking(() -> FittedModel.fit(trainers.trainer(reply.algorithm()), rows, settings.seed(),
+    fitPool.executeBlocking(() -> FittedModel.fit(trainers.trainer(model.algorithm()), rows, settings.seed(),
             settings.contamination()), false)
         .onComplete(done -> {
           if (done.failed()) {
-            LOG.error("Fitting {} on {} rows failed", reply.algorithm().wireName(), rows.count(), done.cause());
+            LOG.error("Fitting {} on {} rows failed", model.algorithm().wireName(), rows.count(), done.cause());
           }
           model.finishFit(done.result());
         });
   }
 
   private SessionStats stats(SessionQuery query) {
-    DetectorSession session = sessions.find(query.sessionId());
-    return session != null ? session.stats()
-        : new DetectorSession(query.sessionId(), sessions.defaults()).stats();
+    DetectorSession session = sessions.find(query.sessionId(), System.nanoTime());
+    return (session != null ? session : sessions.unseen(query.sessionId())).stats(load());
   }
 
   private SessionSettings configure(ConfigureCommand command) {
-    return sessions.open(command.sessionId()).configure(command.update());
+    return sessions.open(command.sessionId(), System.nanoTime()).configure(command.update());
+  }
+
+  private DetectorLoad load() {
+    return new DetectorLoad(sessions.size(), sessions.evictions());
+  }
+
+  private void evictIdleSessions() {
+    int evicted = sessions.evictIdle(System.nanoTime());
+    if (evicted > 0) {
+      LOG.info("Evicted {} idle sessions; {} remain", evicted, sessions.size());
+    }
   }
 
   /** Replies with the handler's result; client mistakes fail the message with their protocol code. */

@@ -1,102 +1,38 @@
 package io.anomalygateway.detector;
 
-import io.anomalygateway.detector.model.FittedModel;
-import io.anomalygateway.detector.model.SlidingBuffer;
-import io.anomalygateway.protocol.Algorithm;
-import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.SessionSettings;
 import io.anomalygateway.protocol.bus.ModelStats;
 import io.anomalygateway.protocol.bus.Verdict;
 
 /**
- * One algorithm's model of one session: its sliding buffer, the fitted model that scores samples, and when to fit
- * the next one.
- *
- * <p>Only the detector verticle's context touches it. A fit works on a snapshot of the buffer elsewhere; until it is
- * installed, the current model goes on scoring, so samples never wait for a fit.
+ * One algorithm's model of one session. Only the detector verticle's context touches it.
  */
-final class SessionModel {
-
-  private final Algorithm algorithm;
-  private final SlidingBuffer buffer;
-  private FittedModel fitted;
-  private boolean fitting;
-  private boolean stale;
-  private long sinceFit;
-  private long samples;
-  private long anomalies;
-  private long refits;
-
-  SessionModel(Algorithm algorithm, int capacity, int dims) {
-    this.algorithm = algorithm;
-    this.buffer = new SlidingBuffer(capacity, dims);
-  }
-
-  /** Scores a row with the current model, then adds it to the buffer. */
-  Verdict score(double[] values, int offset) {
-    double score = 0.0;
-    boolean anomaly = false;
-    if (fitted != null) {
-      score = fitted.score(values, offset);
-      anomaly = score > fitted.threshold();
-    }
-    buffer.add(values, offset);
-    sinceFit++;
-    samples++;
-    if (anomaly) {
-      anomalies++;
-    }
-    return new Verdict(anomaly, score, buffer.size());
-  }
-
-  boolean isFitted() {
-    return fitted != null;
-  }
-
-  double threshold() {
-    return fitted == null ? Double.NaN : fitted.threshold();
-  }
+interface SessionModel {
 
   /**
-   * A fit is due once the buffer holds {@code min_samples} rows and either there is no model yet,
-   * {@code refit_interval} rows arrived since the last fit started, or the settings changed. At most one fit runs
-   * per model: under load, refits are coalesced rather than queued.
+   * Scores a row, explaining it if anomalous, then learns from it.
+   *
+   * @param values a flat array of rows
+   * @param offset where the row starts
+   * @return the verdict
    */
-  boolean isFitDue(SessionSettings settings) {
-    return !fitting && buffer.size() >= settings.minSamples()
-        && (fitted == null || stale || sinceFit >= settings.refitInterval());
-  }
+  Verdict score(double[] values, int offset);
 
-  /** Marks a fit as started and returns the rows to fit on. */
-  Samples startFit() {
-    fitting = true;
-    stale = false;
-    sinceFit = 0;
-    return buffer.snapshot();
-  }
+  /** @return whether the model scores samples yet */
+  boolean isFitted();
 
-  /** Installs a newly fitted model, or only ends the fit when it failed ({@code null}). */
-  void finishFit(FittedModel model) {
-    fitting = false;
-    if (model != null) {
-      fitted = model;
-      refits++;
-    }
-  }
+  /** @return whether a new model is being fitted in the background */
+  boolean isFitting();
 
-  /** Applies new settings: the buffer takes the new size and the next fit uses the new model settings. */
-  void reconfigure(SessionSettings settings, boolean modelSettingsChanged) {
-    buffer.resize(settings.bufferSize());
-    if (modelSettingsChanged) {
-      stale = true;
-    }
-  }
+  /** @return the decision threshold, or {@code NaN} before the model is fitted */
+  double threshold();
 
-  ModelStats stats() {
-    return new ModelStats(algorithm, samples, anomalies, buffer.size(), fitted != null, refits, threshold());
-  }
+  /**
+   * @param settings the session's new settings
+   * @param modelSettingsChanged whether settings that shape the model (contamination, seed) changed
+   */
+  void reconfigure(SessionSettings settings, boolean modelSettingsChanged);
 
-  int bufferSize() {
-    return buffer.size();
-  }
+  /** @return the model's counters */
+  ModelStats stats();
 }

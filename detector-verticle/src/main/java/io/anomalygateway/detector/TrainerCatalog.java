@@ -9,16 +9,24 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** The trainer of each algorithm, configured from the detector's options. */
-final class TrainerCatalog {
+public final class TrainerCatalog {
 
   private final Map<Algorithm, ModelTrainer> trainers = new EnumMap<>(Algorithm.class);
 
-  TrainerCatalog(DetectorOptions options) {
+  /**
+   * @param options the algorithms' parameters
+   */
+  public TrainerCatalog(DetectorOptions options) {
     trainers.put(Algorithm.ISOLATION_FOREST, new IsolationForestTrainer(options.getTrees(), options.getSubsample()));
-    trainers.put(Algorithm.ONE_CLASS_SVM, new OneClassSvmTrainer(options.getSvmFeatures(), options.getSvmNu()));
+    trainers.put(Algorithm.ONE_CLASS_SVM, new OneClassSvmTrainer(options.getSvmFeatures(), options.getSvmNu(),
+        options.getSvmMaxFitRows()));
   }
 
-  ModelTrainer trainer(Algorithm algorithm) {
+  /**
+   * @param algorithm a batch-fitted algorithm
+   * @return its trainer
+   */
+  public ModelTrainer trainer(Algorithm algorithm) {
     return trainers.get(algorithm);
   }
 }

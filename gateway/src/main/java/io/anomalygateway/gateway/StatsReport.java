@@ -39,7 +39,10 @@ final class StatsReport {
         .put("model_fitted", current != null && current.fitted())
         .put("dimension", session.dimension())
         .put("settings", session.settings().toJson())
-        .put("models", models);
+        .put("models", models)
+        .put("detector", new JsonObject()
+            .put("sessions", session.detector().sessions())
+            .put("evictions", session.detector().evictions()));
   }
 
   private static JsonObject model(ModelStats model) {

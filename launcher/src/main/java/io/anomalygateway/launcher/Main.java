@@ -1,9 +1,12 @@
 package io.anomalygateway.launcher;
 
 import io.anomalygateway.gateway.GatewayVerticle;
+import io.anomalygateway.launcher.offline.ScoreCommand;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,12 +18,16 @@ public final class Main {
   }
 
   /**
-   * @param args {@code [--port N] [--host H] [--config FILE]}
+   * @param args {@code [--port N] [--host H] [--config FILE]}, or {@code score ...}
    */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
       System.out.println(LaunchOptions.USAGE);
       return;
+    }
+    if (args.length > 0 && "score".equals(args[0])) {
+      System.exit(ScoreCommand.run(Arrays.copyOfRange(args, 1, args.length),
+          Configuration.defaults().getJsonObject("detector"), System.out));
     }
     JsonObject config;
     try {

@@ -1,5 +1,6 @@
 package io.anomalygateway.launcher;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -81,6 +82,48 @@ class DetectionTest extends EmbeddedGatewayTest {
       assertThat(verdict.getDouble("confidence_score")).isGreaterThan(0.5);
       JsonObject fresh = socket.request(Messages.batch(Messages.normal(random, 200, DIMS)));
       assertThat(fresh.getInteger("anomalies")).isLessThanOrEqualTo(20);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"isolation_forest", "one_class_svm"})
+  void explainsAnAnomalyByTheFeatureThatDeviates(String algorithm) {
+    try (TestSocket socket = open("explain-" + algorithm)) {
+      socket.request(Messages.config(new JsonObject().put("algorithm", algorithm).put("refit_interval", 1000)));
+      Random random = new Random(13);
+      socket.request(Messages.batch(Messages.normal(random, 500, DIMS)));
+      awaitFitted(socket);
+      double[] planted = Messages.normal(random, 1, DIMS)[0];
+      planted[2] = 15.0;
+      JsonObject verdict = socket.sample(planted);
+      assertThat(verdict.getBoolean("is_anomaly")).isTrue();
+      JsonArray explanation = verdict.getJsonObject("metadata").getJsonArray("explanation");
+      assertThat(explanation).hasSize(3);
+      JsonObject first = explanation.getJsonObject(0);
+      assertThat(first.getInteger("index")).isEqualTo(2);
+      assertThat(first.getDouble("value")).isEqualTo(15.0);
+      assertThat(first.getString("direction")).isEqualTo("above");
+      assertThat(first.getDouble("contribution")).isGreaterThan(0.5).isLessThanOrEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void explainsAnomaliesInBatchesAndOnlyAnomalies() {
+    try (TestSocket socket = open("explain-batch")) {
+      Random random = new Random(17);
+      socket.request(Messages.batch(Messages.normal(random, 300, DIMS)));
+      awaitFitted(socket);
+      double[][] rows = Messages.normal(random, 20, DIMS);
+      rows[7][0] = -25.0;
+      JsonArray results = socket.request(Messages.batch(rows)).getJsonArray("results");
+      JsonObject planted = results.getJsonObject(7);
+      assertThat(planted.getBoolean("is_anomaly")).isTrue();
+      assertThat(planted.getJsonArray("explanation").getJsonObject(0).getInteger("index")).isZero();
+      assertThat(planted.getJsonArray("explanation").getJsonObject(0).getString("direction")).isEqualTo("below");
+      for (int i = 0; i < results.size(); i++) {
+        JsonObject entry = results.getJsonObject(i);
+        assertThat(entry.containsKey("explanation")).isEqualTo(entry.getBoolean("is_anomaly"));
+      }
     }
   }
 

@@ -3,12 +3,13 @@ package io.anomalygateway.detector.model;
 import io.anomalygateway.protocol.Samples;
 
 /**
- * A model together with its decision threshold on the rows it was fitted on.
+ * A model together with its decision threshold and the usual values of the rows it was fitted on.
  *
  * @param model the model
  * @param threshold scores strictly above it are anomalous
+ * @param profile the features' usual values, which explain anomalies
  */
-public record FittedModel(AnomalyModel model, double threshold) {
+public record FittedModel(AnomalyModel model, double threshold, FeatureProfile profile) {
 
   /**
    * Fits a model and its threshold. Runs on a fitting thread, never on an event loop.
@@ -21,7 +22,8 @@ public record FittedModel(AnomalyModel model, double threshold) {
    */
   public static FittedModel fit(ModelTrainer trainer, Samples data, long seed, double contamination) {
     AnomalyModel model = trainer.fit(data, seed);
-    return new FittedModel(model, DecisionThreshold.of(model, data.values(), data.dims(), contamination));
+    return new FittedModel(model, DecisionThreshold.of(model, data.values(), data.dims(), contamination),
+        FeatureProfile.of(data));
   }
 
   /**

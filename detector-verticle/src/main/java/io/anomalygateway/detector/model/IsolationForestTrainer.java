@@ -2,7 +2,6 @@ package io.anomalygateway.detector.model;
 
 import io.anomalygateway.protocol.Samples;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -56,24 +55,10 @@ public final class IsolationForestTrainer implements ModelTrainer {
     int[] rows = new int[data.count()];
     for (int t = 0; t < trees; t++) {
       SplittableRandom random = forestRandom.split();
-      int[] sample = drawWithoutReplacement(rows, psi, random);
+      int[] sample = Subsample.indices(rows, psi, random);
       treeStart[t] = builder.size();
       builder.grow(sample, random);
     }
     return builder.toForest(data.dims(), treeStart, psi);
-  }
-
-  /** A partial Fisher-Yates shuffle: the first {@code k} entries become a uniform sample without replacement. */
-  private static int[] drawWithoutReplacement(int[] rows, int k, SplittableRandom random) {
-    for (int i = 0; i < rows.length; i++) {
-      rows[i] = i;
-    }
-    for (int i = 0; i < k; i++) {
-      int j = i + random.nextInt(rows.length - i);
-      int swap = rows[i];
-      rows[i] = rows[j];
-      rows[j] = swap;
-    }
-    return Arrays.copyOf(rows, k);
   }
 }

@@ -34,19 +34,25 @@ public final class OneClassSvmTrainer implements ModelTrainer {
 
   private final int features;
   private final double nu;
+  private final int maxFitRows;
 
   /**
    * @param features the number of random Fourier features {@code D}
    * @param nu the SVM's nu: an upper bound on the share of training rows outside the boundary
+   * @param maxFitRows the most rows to train on: larger data sets are subsampled, as scikit-learn's reference
+   *     figures are, since the cost of training grows with rows times features
    */
-  public OneClassSvmTrainer(int features, double nu) {
+  public OneClassSvmTrainer(int features, double nu, int maxFitRows) {
     this.features = features;
     this.nu = nu;
+    this.maxFitRows = maxFitRows;
   }
 
   @Override
-  public OneClassSvm fit(Samples data, long seed) {
-    RandomFourierFeatures map = RandomFourierFeatures.fit(data, features, new SplittableRandom(seed));
+  public OneClassSvm fit(Samples all, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Samples data = Subsample.rows(all, maxFitRows, random);
+    RandomFourierFeatures map = RandomFourierFeatures.fit(data, features, random);
     String[] names = featureNames(features);
     MutableDataset<Event> dataset = new MutableDataset<>(
         new SimpleDataSourceProvenance("session buffer", FACTORY), FACTORY);

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The one-class SVM on random Fourier features is a density-like model, not a half-space through the origin. */
 class OneClassSvmTest {
 
-  private final OneClassSvmTrainer trainer = new OneClassSvmTrainer(300, 0.5);
+  private final OneClassSvmTrainer trainer = new OneClassSvmTrainer(300, 0.5, 5000);
 
   @Test
   void scoresPointsFarFromCentredDataAboveTheData() {

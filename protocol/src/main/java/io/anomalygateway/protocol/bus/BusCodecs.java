@@ -75,20 +75,33 @@ public final class BusCodecs {
   static JsonObject toJson(ScoreReply reply) {
     JsonArray verdicts = new JsonArray();
     for (Verdict verdict : reply.verdicts()) {
-      verdicts.add(new JsonArray().add(verdict.anomaly()).add(verdict.score()).add(verdict.bufferSize()));
+      JsonArray explanation = new JsonArray();
+      for (FeatureContribution feature : verdict.explanation()) {
+        explanation.add(new JsonArray().add(feature.index()).add(feature.value()).add(feature.contribution())
+            .add(feature.direction()));
+      }
+      verdicts.add(new JsonArray().add(verdict.anomaly()).add(verdict.score()).add(verdict.bufferSize())
+          .add(explanation));
     }
     return new JsonObject().put("algorithm", reply.algorithm().wireName()).put("model_fitted", reply.modelFitted())
-        .put("threshold", finiteOrNull(reply.threshold())).put("verdicts", verdicts);
+        .put("refitting", reply.refitting()).put("threshold", finiteOrNull(reply.threshold()))
+        .put("verdicts", verdicts);
   }
 
   static ScoreReply scoreReply(JsonObject json) {
     List<Verdict> verdicts = new ArrayList<>();
     for (Object entry : json.getJsonArray("verdicts")) {
       JsonArray verdict = (JsonArray) entry;
-      verdicts.add(new Verdict(verdict.getBoolean(0), verdict.getDouble(1), verdict.getInteger(2)));
+      List<FeatureContribution> explanation = new ArrayList<>();
+      for (Object item : verdict.getJsonArray(3)) {
+        JsonArray feature = (JsonArray) item;
+        explanation.add(new FeatureContribution(feature.getInteger(0), feature.getDouble(1), feature.getDouble(2),
+            feature.getString(3)));
+      }
+      verdicts.add(new Verdict(verdict.getBoolean(0), verdict.getDouble(1), verdict.getInteger(2), explanation));
     }
     return new ScoreReply(Algorithm.ofWireName(json.getString("algorithm")), json.getBoolean("model_fitted"),
-        nanIfNull(json.getDouble("threshold")), verdicts);
+        json.getBoolean("refitting"), nanIfNull(json.getDouble("threshold")), verdicts);
   }
 
   static JsonObject toJson(SessionStats stats) {
@@ -99,7 +112,8 @@ public final class BusCodecs {
           .put("refits", model.refits()).put("threshold", finiteOrNull(model.threshold())));
     }
     return new JsonObject().put("session_id", stats.sessionId()).put("settings", stats.settings().toJson())
-        .put("dimension", stats.dimension()).put("total_samples", stats.totalSamples()).put("models", models);
+        .put("dimension", stats.dimension()).put("total_samples", stats.totalSamples()).put("models", models)
+        .put("detector_sessions", stats.detector().sessions()).put("evictions", stats.detector().evictions());
   }
 
   static SessionStats sessionStats(JsonObject json) {
@@ -111,7 +125,8 @@ public final class BusCodecs {
           model.getLong("refits"), nanIfNull(model.getDouble("threshold"))));
     }
     return new SessionStats(json.getString("session_id"), SessionSettings.fromJson(json.getJsonObject("settings")),
-        json.getInteger("dimension"), json.getLong("total_samples"), models);
+        json.getInteger("dimension"), json.getLong("total_samples"), models,
+        new DetectorLoad(json.getInteger("detector_sessions"), json.getLong("evictions")));
   }
 
   private static Double finiteOrNull(double value) {

@@ -9,10 +9,12 @@ import java.util.List;
  *
  * @param algorithm the algorithm that scored the samples
  * @param modelFitted whether a fitted model scored them (if not, every verdict is "not anomalous", score 0)
+ * @param refitting whether a new model was being fitted in the background while they were scored
  * @param threshold the score above which a sample is anomalous, or {@code NaN} before the first fit
  * @param verdicts one verdict per sample
  */
-public record ScoreReply(Algorithm algorithm, boolean modelFitted, double threshold, List<Verdict> verdicts) {
+public record ScoreReply(Algorithm algorithm, boolean modelFitted, boolean refitting, double threshold,
+                         List<Verdict> verdicts) {
 
   /** Copies the list. */
   public ScoreReply {

@@ -12,9 +12,10 @@ import java.util.List;
  * @param dimension the dimension its first sample established, or 0 before any sample
  * @param totalSamples samples scored for the session, over all algorithms
  * @param models one entry per algorithm the session has used
+ * @param detector what the detector that holds the session holds in all
  */
 public record SessionStats(String sessionId, SessionSettings settings, int dimension, long totalSamples,
-                           List<ModelStats> models) {
+                           List<ModelStats> models, DetectorLoad detector) {
 
   /** Copies the list. */
   public SessionStats {

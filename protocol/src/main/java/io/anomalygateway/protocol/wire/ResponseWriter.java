@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ResponseType;
+import io.anomalygateway.protocol.bus.FeatureContribution;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.Verdict;
 import io.vertx.core.json.JsonObject;
@@ -54,7 +55,9 @@ public final class ResponseWriter {
       g.writeNumberField("processing_time_ms", processingMillis);
       g.writeNumberField("buffer_size", verdict.bufferSize());
       g.writeBooleanField("model_fitted", reply.modelFitted());
+      g.writeBooleanField("refitting", reply.refitting());
       writeThreshold(g, reply.threshold());
+      writeExplanation(g, verdict);
       g.writeEndObject();
     });
   }
@@ -83,6 +86,7 @@ public final class ResponseWriter {
         g.writeBooleanField("is_anomaly", verdict.anomaly());
         g.writeNumberField("confidence_score", verdict.score());
         g.writeNumberField("buffer_size", verdict.bufferSize());
+        writeExplanation(g, verdict);
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -90,6 +94,7 @@ public final class ResponseWriter {
       g.writeNumberField("processing_time_ms", processingMillis);
       g.writeNumberField("buffer_size", verdicts.get(verdicts.size() - 1).bufferSize());
       g.writeBooleanField("model_fitted", reply.modelFitted());
+      g.writeBooleanField("refitting", reply.refitting());
       writeThreshold(g, reply.threshold());
       g.writeEndObject();
     });
@@ -130,6 +135,23 @@ public final class ResponseWriter {
     if (Double.isFinite(threshold)) {
       g.writeNumberField("threshold", threshold);
     }
+  }
+
+  /** An anomalous verdict's features, largest contribution first; nothing for a normal one. */
+  private static void writeExplanation(JsonGenerator g, Verdict verdict) throws IOException {
+    if (verdict.explanation().isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart("explanation");
+    for (FeatureContribution feature : verdict.explanation()) {
+      g.writeStartObject();
+      g.writeNumberField("index", feature.index());
+      g.writeNumberField("value", feature.value());
+      g.writeNumberField("contribution", feature.contribution());
+      g.writeStringField("direction", feature.direction());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void writeValue(JsonGenerator g, Object value) throws IOException {

@@ -1,0 +1,84 @@
+package io.anomalygateway.launcher.offline;
+
+import io.anomalygateway.protocol.Samples;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A numeric CSV file with a header: the feature columns as {@link Samples}, and the label column apart when there
+ * is one. Labels are never part of the features.
+ *
+ * @param header the feature columns' names
+ * @param features the feature rows
+ * @param labels the label of each row (1 = anomaly), or {@code null} when the file has no label column
+ */
+public record CsvTable(List<String> header, Samples features, int[] labels) {
+
+  /**
+   * @param file the CSV file
+   * @param labelColumn the name of the label column; absent from the file is fine
+   * @return the table
+   * @throws IllegalArgumentException with the line number when a value is not a finite number
+   */
+  public static CsvTable read(Path file, String labelColumn) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(file)) {
+      String first = reader.readLine();
+      if (first == null) {
+        throw new IllegalArgumentException(file + " is empty");
+      }
+      List<String> columns = Arrays.asList(first.trim().split(","));
+      int label = columns.indexOf(labelColumn);
+      List<String> header = new ArrayList<>(columns);
+      if (label >= 0) {
+        header.remove(label);
+      }
+      double[] values = new double[1024];
+      int size = 0;
+      List<Integer> labels = new ArrayList<>();
+      String line;
+      int lineNumber = 1;
+      while ((line = reader.readLine()) != null) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] cells = line.split(",", -1);
+        if (cells.length != columns.size()) {
+          throw new IllegalArgumentException(file + " line " + lineNumber + ": " + cells.length + " cells, header has "
+              + columns.size());
+        }
+        for (int c = 0; c < cells.length; c++) {
+          double value = parse(cells[c], file, lineNumber);
+          if (c == label) {
+            labels.add((int) value);
+          } else {
+            if (size == values.length) {
+              values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+          }
+        }
+      }
+      return new CsvTable(header, new Samples(header.size(), Arrays.copyOf(values, size)),
+          label >= 0 ? labels.stream().mapToInt(Integer::intValue).toArray() : null);
+    }
+  }
+
+  private static double parse(String cell, Path file, int lineNumber) {
+    try {
+      double value = Double.parseDouble(cell.trim());
+      if (Double.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the position
+    }
+    throw new IllegalArgumentException(file + " line " + lineNumber + ": '" + cell + "' is not a finite number");
+  }
+}
