@@ -50,15 +50,12 @@ public final class IsolationForestTrainer implements ModelTrainer {
     int psi = Math.min(subsample, data.count());
     int heightLimit = (int) Math.ceil(Math.log(Math.max(psi, 2)) / Math.log(2));
     SplittableRandom forestRandom = new SplittableRandom(seed);
-    TreeBuilder builder = new TreeBuilder(data, heightLimit);
-    int[] treeStart = new int[trees];
+    TreeBuilder builder = new TreeBuilder(data, heightLimit, trees);
     int[] rows = new int[data.count()];
     for (int t = 0; t < trees; t++) {
       SplittableRandom random = forestRandom.split();
-      int[] sample = Subsample.indices(rows, psi, random);
-      treeStart[t] = builder.size();
-      builder.grow(sample, random);
+      builder.grow(t, Subsample.indices(rows, psi, random), random);
     }
-    return builder.toForest(data.dims(), treeStart, psi);
+    return builder.toForest(trees, psi);
   }
 }

@@ -5,54 +5,61 @@ import io.anomalygateway.protocol.Samples;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** Grows isolation trees into the flat, pre-order arrays of an {@link IsolationForest}. */
+/** Grows isolation trees into the complete, breadth-first arrays of an {@link IsolationForest}. */
 final class TreeBuilder {
 
   private final double[] values;
   private final int dims;
-  private final int heightLimit;
+  private final int height;
+  private final int internal;
   private final int[] features;
-  private short[] feature = new short[1024];
-  private short[] right = new short[1024];
-  private double[] value = new double[1024];
-  private int size;
-  private int treeStart;
+  private final short[] feature;
+  private final double[] threshold;
+  private final float[] pathLength;
+  private int nodeBase;
+  private int leafBase;
 
-  TreeBuilder(Samples data, int heightLimit) {
+  TreeBuilder(Samples data, int height, int trees) {
     this.values = data.values();
     this.dims = data.dims();
-    this.heightLimit = heightLimit;
+    this.height = height;
+    this.internal = (1 << height) - 1;
     this.features = new int[dims];
+    this.feature = new short[trees * internal];
+    this.threshold = new double[trees * internal];
+    this.pathLength = new float[trees * (internal + 1)];
+    Arrays.fill(threshold, Double.POSITIVE_INFINITY);
   }
 
-  int size() {
-    return size;
+  void grow(int tree, int[] rows, SplittableRandom random) {
+    nodeBase = tree * internal;
+    leafBase = tree * (internal + 1);
+    grow(rows, 0, rows.length, 0, 0, random);
   }
 
-  void grow(int[] rows, SplittableRandom random) {
-    treeStart = size;
-    grow(rows, 0, rows.length, 0, random);
-  }
-
-  private void grow(int[] rows, int from, int to, int depth, SplittableRandom random) {
-    int node = add();
+  private void grow(int[] rows, int from, int to, int node, int depth, SplittableRandom random) {
     int count = to - from;
-    if (count <= 1 || depth >= heightLimit || !chooseSplit(rows, from, to, node, random)) {
-      feature[node] = -1;
-      value[node] = depth + IsolationForest.averagePathLength(count);
+    if (count <= 1 || depth >= height || !chooseSplit(rows, from, to, nodeBase + node, random)) {
+      leaf(node, depth, (float) (depth + IsolationForest.averagePathLength(count)));
       return;
     }
-    int middle = partition(rows, from, to, feature[node], value[node]);
-    grow(rows, from, middle, depth + 1, random);
-    right[node] = (short) (size - treeStart);
-    grow(rows, middle, to, depth + 1, random);
+    int middle = partition(rows, from, to, feature[nodeBase + node], threshold[nodeBase + node]);
+    grow(rows, from, middle, 2 * node + 1, depth + 1, random);
+    grow(rows, middle, to, 2 * node + 2, depth + 1, random);
+  }
+
+  /** Writes a leaf's path length into every bottom slot below it; its pass-through nodes keep +Infinity. */
+  private void leaf(int node, int depth, float length) {
+    int below = height - depth;
+    int first = ((node + 1) << below) - 1 - internal;
+    Arrays.fill(pathLength, leafBase + first, leafBase + first + (1 << below), length);
   }
 
   /**
    * Draws features in random order until one is not constant among the rows, then a threshold in its
    * {@code [min, max)}. Returns false when every feature is constant: the rows cannot be told apart.
    */
-  private boolean chooseSplit(int[] rows, int from, int to, int node, SplittableRandom random) {
+  private boolean chooseSplit(int[] rows, int from, int to, int at, SplittableRandom random) {
     for (int i = 0; i < dims; i++) {
       features[i] = i;
     }
@@ -68,21 +75,21 @@ final class TreeBuilder {
         max = Math.max(max, v);
       }
       if (max > min) {
-        double threshold = min + random.nextDouble() * (max - min);
-        feature[node] = (short) f;
-        value[node] = threshold >= max ? min : threshold;
+        double cut = min + random.nextDouble() * (max - min);
+        feature[at] = (short) f;
+        threshold[at] = cut >= max ? min : cut;
         return true;
       }
     }
     return false;
   }
 
-  /** Moves rows with a value {@code <=} the threshold before the others; returns where the others start. */
-  private int partition(int[] rows, int from, int to, int f, double threshold) {
+  /** Moves rows that go left of the threshold before the others; returns where the others start. */
+  private int partition(int[] rows, int from, int to, int f, double cut) {
     int i = from;
     int j = to - 1;
     while (i <= j) {
-      if (values[rows[i] * dims + f] <= threshold) {
+      if (IsolationForest.branch(values[rows[i] * dims + f], cut) == 0) {
         i++;
       } else {
         int swap = rows[i];
@@ -93,17 +100,7 @@ final class TreeBuilder {
     return i;
   }
 
-  private int add() {
-    if (size == feature.length) {
-      feature = Arrays.copyOf(feature, size * 2);
-      right = Arrays.copyOf(right, size * 2);
-      value = Arrays.copyOf(value, size * 2);
-    }
-    return size++;
-  }
-
-  IsolationForest toForest(int dimension, int[] treeStart, int subsample) {
-    return new IsolationForest(dimension, treeStart, Arrays.copyOf(feature, size), Arrays.copyOf(right, size),
-        Arrays.copyOf(value, size), subsample);
+  IsolationForest toForest(int trees, int subsample) {
+    return new IsolationForest(dims, trees, height, feature, threshold, pathLength, subsample);
   }
 }

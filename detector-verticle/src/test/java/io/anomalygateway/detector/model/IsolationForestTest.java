@@ -66,8 +66,7 @@ class IsolationForestTest {
     Random random = new Random(4);
     IsolationForest forest = trainer.fit(rows(random, 5000, 2, random::nextGaussian), 1);
     assertThat(forest.trees()).isEqualTo(100);
-    // A tree of height 8 has at most 2^9 - 1 nodes.
-    assertThat(forest.nodes()).isLessThanOrEqualTo(100 * 511);
+    assertThat(forest.height()).isEqualTo(8);
   }
 
   @Test
@@ -86,6 +85,7 @@ class IsolationForestTest {
   void fitsOnFewerRowsThanTheSubsample() {
     Random random = new Random(5);
     IsolationForest forest = trainer.fit(rows(random, 20, 3, random::nextGaussian), 9);
+    assertThat(forest.height()).isEqualTo(5);
     assertThat(forest.score(new double[] {0, 0, 0}, 0)).isBetween(0.0, 1.0);
   }
 
