@@ -41,9 +41,15 @@ public class DetectorOptions {
   public static final int DEFAULT_EXPLANATION_FEATURES = 3;
   /** Default largest number of rows the one-class SVM is trained on (a random subset of larger buffers). */
   public static final int DEFAULT_SVM_MAX_FIT_ROWS = 5000;
+  /** Default number of trees of a random cut forest. */
+  public static final int DEFAULT_RCF_TREES = 50;
+  /** Default points each tree of a random cut forest samples. */
+  public static final int DEFAULT_RCF_SAMPLE_SIZE = 256;
+  /** Default anomaly rate a random cut forest's thresholder expects. */
+  public static final double DEFAULT_RCF_ANOMALY_RATE = 0.005;
 
   private SessionSettings sessionDefaults = new SessionSettings(DEFAULT_ALGORITHM, DEFAULT_BUFFER_SIZE,
-      DEFAULT_MIN_SAMPLES, DEFAULT_REFIT_INTERVAL, DEFAULT_CONTAMINATION, DEFAULT_SEED);
+      DEFAULT_MIN_SAMPLES, DEFAULT_REFIT_INTERVAL, DEFAULT_CONTAMINATION, DEFAULT_SEED, 1);
   private int trees = DEFAULT_TREES;
   private int subsample = DEFAULT_SUBSAMPLE;
   private int svmFeatures = DEFAULT_SVM_FEATURES;
@@ -53,6 +59,9 @@ public class DetectorOptions {
   private double sessionIdleTimeout = DEFAULT_SESSION_IDLE_TIMEOUT;
   private int explanationFeatures = DEFAULT_EXPLANATION_FEATURES;
   private int svmMaxFitRows = DEFAULT_SVM_MAX_FIT_ROWS;
+  private int rcfTrees = DEFAULT_RCF_TREES;
+  private int rcfSampleSize = DEFAULT_RCF_SAMPLE_SIZE;
+  private double rcfAnomalyRate = DEFAULT_RCF_ANOMALY_RATE;
 
   /** Options with every default. */
   public DetectorOptions() {
@@ -78,6 +87,9 @@ public class DetectorOptions {
     setSessionIdleTimeout(json.getDouble("session_idle_timeout", DEFAULT_SESSION_IDLE_TIMEOUT));
     setExplanationFeatures(json.getInteger("explanation_features", DEFAULT_EXPLANATION_FEATURES));
     setSvmMaxFitRows(json.getInteger("svm_max_fit_rows", DEFAULT_SVM_MAX_FIT_ROWS));
+    setRcfTrees(json.getInteger("rcf_trees", DEFAULT_RCF_TREES));
+    setRcfSampleSize(json.getInteger("rcf_sample_size", DEFAULT_RCF_SAMPLE_SIZE));
+    setRcfAnomalyRate(json.getDouble("rcf_anomaly_rate", DEFAULT_RCF_ANOMALY_RATE));
   }
 
   /** @return the options as the {@code detector} section of the configuration */
@@ -91,7 +103,10 @@ public class DetectorOptions {
         .put("max_sessions", maxSessions)
         .put("session_idle_timeout", sessionIdleTimeout)
         .put("explanation_features", explanationFeatures)
-        .put("svm_max_fit_rows", svmMaxFitRows);
+        .put("svm_max_fit_rows", svmMaxFitRows)
+        .put("rcf_trees", rcfTrees)
+        .put("rcf_sample_size", rcfSampleSize)
+        .put("rcf_anomaly_rate", rcfAnomalyRate);
   }
 
   /** @return the settings new sessions start with */
@@ -237,6 +252,51 @@ public class DetectorOptions {
    */
   public DetectorOptions setSvmMaxFitRows(int svmMaxFitRows) {
     this.svmMaxFitRows = requireRange("svm_max_fit_rows", svmMaxFitRows, 100, SessionSettings.MAX_BUFFER_SIZE);
+    return this;
+  }
+
+  /** @return the number of trees of a random cut forest */
+  public int getRcfTrees() {
+    return rcfTrees;
+  }
+
+  /**
+   * @param rcfTrees the number of trees of a random cut forest, 1 to 500
+   * @return this
+   */
+  public DetectorOptions setRcfTrees(int rcfTrees) {
+    this.rcfTrees = requireRange("rcf_trees", rcfTrees, 1, 500);
+    return this;
+  }
+
+  /** @return the points each tree of a random cut forest samples */
+  public int getRcfSampleSize() {
+    return rcfSampleSize;
+  }
+
+  /**
+   * @param rcfSampleSize the points each tree of a random cut forest samples, 16 to 4,096
+   * @return this
+   */
+  public DetectorOptions setRcfSampleSize(int rcfSampleSize) {
+    this.rcfSampleSize = requireRange("rcf_sample_size", rcfSampleSize, 16, 4096);
+    return this;
+  }
+
+  /** @return the anomaly rate a random cut forest's thresholder expects */
+  public double getRcfAnomalyRate() {
+    return rcfAnomalyRate;
+  }
+
+  /**
+   * @param rcfAnomalyRate the anomaly rate a random cut forest's thresholder expects, in (0, 0.5]
+   * @return this
+   */
+  public DetectorOptions setRcfAnomalyRate(double rcfAnomalyRate) {
+    if (!(rcfAnomalyRate > 0 && rcfAnomalyRate <= 0.5)) {
+      throw new IllegalArgumentException("rcf_anomaly_rate must be in (0, 0.5]");
+    }
+    this.rcfAnomalyRate = rcfAnomalyRate;
     return this;
   }
 

@@ -85,7 +85,7 @@ final class DetectorSession {
   /** Applies a settings update to the session and all its models. */
   SessionSettings configure(ConfigUpdate update) {
     SessionSettings next = settings.apply(update);
-    boolean modelSettingsChanged = next.contamination() != settings.contamination() || next.seed() != settings.seed();
+    boolean modelSettingsChanged = next.reshapesModelsComparedTo(settings);
     settings = next;
     for (SessionModel model : models.values()) {
       model.reconfigure(next, modelSettingsChanged);

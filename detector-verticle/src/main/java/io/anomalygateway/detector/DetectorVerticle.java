@@ -2,7 +2,6 @@ package io.anomalygateway.detector;
 
 import io.anomalygateway.detector.model.FittedModel;
 import io.anomalygateway.protocol.Addresses;
-import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.Samples;
@@ -36,15 +35,15 @@ public final class DetectorVerticle extends VerticleBase {
 
   private DetectorOptions options;
   private DetectorSessions sessions;
-  private TrainerCatalog trainers;
+  private ModelCatalog models;
   private WorkerExecutor fitPool;
   private long evictionTimer;
 
   @Override
   public Future<?> start() {
     options = new DetectorOptions(config());
-    trainers = new TrainerCatalog(options);
-    sessions = new DetectorSessions(id -> new DetectorSession(id, options.getSessionDefaults(), this::createModel),
+    models = new ModelCatalog(options);
+    sessions = new DetectorSessions(id -> new DetectorSession(id, options.getSessionDefaults(), models::create),
         options.getMaxSessions(), options.getSessionIdleTimeout());
     fitPool = vertx.createSharedWorkerExecutor("anomaly-detector-fit", options.getFitThreads());
     long sweepMillis = Math.max(1_000L, Math.min(60_000L, Math.round(options.getSessionIdleTimeout() * 100)));
@@ -63,10 +62,6 @@ public final class DetectorVerticle extends VerticleBase {
     return fitPool.close();
   }
 
-  private SessionModel createModel(Algorithm algorithm, SessionSettings settings, int dimension) {
-    return new RefittedModel(algorithm, settings.bufferSize(), dimension, options.getExplanationFeatures());
-  }
-
   private ScoreReply score(ScoreCommand command) {
     DetectorSession session = sessions.open(command.sessionId(), System.nanoTime());
     ScoreReply reply = session.score(command.algorithm(), command.samples());
@@ -79,7 +74,7 @@ public final class DetectorVerticle extends VerticleBase {
 
   private void fit(SessionSettings settings, RefittedModel model) {
     Samples rows = model.startFit();
-    fitPool.executeBlocking(() -> FittedModel.fit(trainers.trainer(model.algorithm()), rows, settings.seed(),
+    fitPool.executeBlocking(() -> FittedModel.fit(models.trainer(model.algorithm()), rows, settings.seed(),
             settings.contamination()), false)
         .onComplete(done -> {
           if (done.failed()) {

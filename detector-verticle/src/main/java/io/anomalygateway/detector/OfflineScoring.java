@@ -3,14 +3,16 @@ package io.anomalygateway.detector;
 import io.anomalygateway.detector.model.FittedModel;
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.Samples;
+import io.anomalygateway.protocol.SessionSettings;
 
 /**
- * Scores a whole data set at once with the detector's own model code, for offline evaluation: a batch-fitted
- * algorithm is fitted on all rows, then scores every row (transductive, as scikit-learn's reference figures are).
+ * Scores a whole data set with the detector's own model code, for offline evaluation. A batch-fitted algorithm is
+ * fitted on all rows, then scores every row (transductive, as scikit-learn's reference figures are); a streaming
+ * algorithm takes the rows in file order, each scored before it updates the model, as it would be live.
  */
 public final class OfflineScoring {
 
-  private final TrainerCatalog trainers;
+  private final ModelCatalog models;
   private final DetectorOptions options;
 
   /**
@@ -18,7 +20,7 @@ public final class OfflineScoring {
    */
   public OfflineScoring(DetectorOptions options) {
     this.options = options;
-    this.trainers = new TrainerCatalog(options);
+    this.models = new ModelCatalog(options);
   }
 
   /**
@@ -28,11 +30,21 @@ public final class OfflineScoring {
    * @return one score per row, in [0, 1], higher = more anomalous
    */
   public double[] score(Algorithm algorithm, Samples data, long seed) {
-    FittedModel model = FittedModel.fit(trainers.trainer(algorithm), data, seed,
-        options.getSessionDefaults().contamination());
     double[] scores = new double[data.count()];
-    for (int row = 0; row < scores.length; row++) {
-      scores[row] = model.score(data.values(), row * data.dims());
+    if (models.isBatchFitted(algorithm)) {
+      FittedModel model = FittedModel.fit(models.trainer(algorithm), data, seed,
+          options.getSessionDefaults().contamination());
+      for (int row = 0; row < scores.length; row++) {
+        scores[row] = model.score(data.values(), row * data.dims());
+      }
+    } else {
+      SessionSettings defaults = options.getSessionDefaults();
+      OfflineSession session = new OfflineSession(options, new SessionSettings(algorithm, defaults.bufferSize(),
+          defaults.minSamples(), defaults.refitInterval(), defaults.contamination(), seed, defaults.shingleSize()),
+          data.dims());
+      for (int row = 0; row < scores.length; row++) {
+        scores[row] = session.next(data.values(), row * data.dims()).score();
+      }
     }
     return scores;
   }

@@ -5,9 +5,9 @@ import io.anomalygateway.protocol.bus.ModelStats;
 import io.anomalygateway.protocol.bus.Verdict;
 
 /**
- * One algorithm's model of one session. Only the detector verticle's context touches it.
+ * One algorithm's model of one session. Not thread-safe: only the detector verticle's context touches it.
  */
-interface SessionModel {
+public interface SessionModel {
 
   /**
    * Scores a row, explaining it if anomalous, then learns from it.

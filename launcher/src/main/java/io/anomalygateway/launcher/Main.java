@@ -1,6 +1,7 @@
 package io.anomalygateway.launcher;
 
 import io.anomalygateway.gateway.GatewayVerticle;
+import io.anomalygateway.launcher.offline.NabCommand;
 import io.anomalygateway.launcher.offline.ScoreCommand;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -27,6 +28,10 @@ public final class Main {
     }
     if (args.length > 0 && "score".equals(args[0])) {
       System.exit(ScoreCommand.run(Arrays.copyOfRange(args, 1, args.length),
+          Configuration.defaults().getJsonObject("detector"), System.out));
+    }
+    if (args.length > 0 && "nab".equals(args[0])) {
+      System.exit(NabCommand.run(Arrays.copyOfRange(args, 1, args.length),
           Configuration.defaults().getJsonObject("detector"), System.out));
     }
     JsonObject config;

@@ -8,7 +8,9 @@ public enum Algorithm {
   /** Isolation Forest (Liu, Ting and Zhou 2008): the default. */
   ISOLATION_FOREST("isolation_forest"),
   /** A one-class SVM on random Fourier features of standardised inputs (an RBF-kernel approximation). */
-  ONE_CLASS_SVM("one_class_svm");
+  ONE_CLASS_SVM("one_class_svm"),
+  /** Thresholded Random Cut Forest (Guha et al. 2016): a streaming detector, updated with every sample. */
+  RANDOM_CUT_FOREST("random_cut_forest");
 
   private final String wireName;
 

@@ -18,20 +18,22 @@ import java.util.Set;
  * @param refitInterval new samples between refits
  * @param contamination expected share of anomalies, which sets the decision threshold
  * @param seed the seed of the model's random choices
+ * @param shingleSize consecutive samples per point of a random cut forest
  * @param processingMode how the connection forwards samples
  * @param batchSize samples accumulated per connection in batch mode
  * @param batchTimeout seconds after which a partial batch is sent
  */
 public record ConfigUpdate(Algorithm algorithm, Integer bufferSize, Integer minSamples, Integer refitInterval,
-                           Double contamination, Long seed, ProcessingMode processingMode, Integer batchSize,
-                           Double batchTimeout) {
+                           Double contamination, Long seed, Integer shingleSize, ProcessingMode processingMode,
+                           Integer batchSize, Double batchTimeout) {
 
   /** The keys a {@code config} object may contain. */
   public static final Set<String> KEYS = Set.of("algorithm", "buffer_size", "min_samples", "refit_interval",
-      "contamination", "seed", "processing_mode", "batch_size", "batch_timeout");
+      "contamination", "seed", "shingle_size", "processing_mode", "batch_size", "batch_timeout");
 
   /** An update that changes nothing. */
-  public static final ConfigUpdate NONE = new ConfigUpdate(null, null, null, null, null, null, null, null, null);
+  public static final ConfigUpdate NONE = new ConfigUpdate(null, null, null, null, null, null, null, null, null,
+      null);
 
   /**
    * Reads an update, checking keys and value types (ranges are checked where the update is applied).
@@ -55,7 +57,7 @@ public record ConfigUpdate(Algorithm algorithm, Integer bufferSize, Integer minS
     return new ConfigUpdate(
         algorithm == null ? null : Algorithm.ofWireName(algorithm),
         integer(map, "buffer_size"), integer(map, "min_samples"), integer(map, "refit_interval"),
-        number(map, "contamination"), longValue(map, "seed"),
+        number(map, "contamination"), longValue(map, "seed"), integer(map, "shingle_size"),
         mode == null ? null : ProcessingMode.ofWireName(mode),
         integer(map, "batch_size"), number(map, "batch_timeout"));
   }
@@ -63,7 +65,7 @@ public record ConfigUpdate(Algorithm algorithm, Integer bufferSize, Integer minS
   /** @return true when the update changes a setting that the detector owns */
   public boolean touchesSession() {
     return algorithm != null || bufferSize != null || minSamples != null || refitInterval != null
-        || contamination != null || seed != null;
+        || contamination != null || seed != null || shingleSize != null;
   }
 
   /** @return the update as a {@code config} object, holding only the settings it changes */
@@ -77,6 +79,7 @@ public record ConfigUpdate(Algorithm algorithm, Integer bufferSize, Integer minS
     putIfSet(json, "refit_interval", refitInterval);
     putIfSet(json, "contamination", contamination);
     putIfSet(json, "seed", seed);
+    putIfSet(json, "shingle_size", shingleSize);
     if (processingMode != null) {
       json.put("processing_mode", processingMode.wireName());
     }

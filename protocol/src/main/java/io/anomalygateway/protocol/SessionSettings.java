@@ -13,9 +13,11 @@ import io.vertx.core.json.JsonObject;
  * @param contamination expected share of anomalies in (0, 0.5]: the decision threshold is the
  *     {@code 1 - contamination} quantile of the training buffer's scores
  * @param seed the seed of the models' random choices: equal seeds and data give equal models
+ * @param shingleSize for {@code random_cut_forest}, how many consecutive samples form one point (1 = none): lets
+ *     a univariate time series be judged by its recent shape rather than by single values
  */
 public record SessionSettings(Algorithm algorithm, int bufferSize, int minSamples, int refitInterval,
-                              double contamination, long seed) {
+                              double contamination, long seed, int shingleSize) {
 
   /** Smallest accepted {@code buffer_size} and {@code min_samples}. */
   public static final int MIN_SAMPLES_LOWER_BOUND = 10;
@@ -23,6 +25,8 @@ public record SessionSettings(Algorithm algorithm, int bufferSize, int minSample
   public static final int MAX_BUFFER_SIZE = 100_000;
   /** Largest accepted {@code refit_interval}. */
   public static final int MAX_REFIT_INTERVAL = 10_000_000;
+  /** Largest accepted {@code shingle_size}. */
+  public static final int MAX_SHINGLE_SIZE = 64;
 
   /** Validates the settings. */
   public SessionSettings {
@@ -43,6 +47,9 @@ public record SessionSettings(Algorithm algorithm, int bufferSize, int minSample
     if (!(contamination > 0 && contamination <= 0.5)) {
       throw ConfigUpdate.invalid("'contamination' must be greater than 0 and at most 0.5.");
     }
+    if (shingleSize < 1 || shingleSize > MAX_SHINGLE_SIZE) {
+      throw ConfigUpdate.invalid("'shingle_size' must be between 1 and " + MAX_SHINGLE_SIZE + ".");
+    }
   }
 
   /**
@@ -57,7 +64,16 @@ public record SessionSettings(Algorithm algorithm, int bufferSize, int minSample
         update.minSamples() != null ? update.minSamples() : minSamples,
         update.refitInterval() != null ? update.refitInterval() : refitInterval,
         update.contamination() != null ? update.contamination() : contamination,
-        update.seed() != null ? update.seed() : seed);
+        update.seed() != null ? update.seed() : seed,
+        update.shingleSize() != null ? update.shingleSize() : shingleSize);
+  }
+
+  /**
+   * @param other the settings before a change
+   * @return whether settings that shape a model (contamination, seed, shingle size) differ
+   */
+  public boolean reshapesModelsComparedTo(SessionSettings other) {
+    return contamination != other.contamination || seed != other.seed || shingleSize != other.shingleSize;
   }
 
   /** @return the settings as JSON, with the wire names of {@code config} */
@@ -68,7 +84,8 @@ public record SessionSettings(Algorithm algorithm, int bufferSize, int minSample
         .put("min_samples", minSamples)
         .put("refit_interval", refitInterval)
         .put("contamination", contamination)
-        .put("seed", seed);
+        .put("seed", seed)
+        .put("shingle_size", shingleSize);
   }
 
   /**
@@ -78,6 +95,6 @@ public record SessionSettings(Algorithm algorithm, int bufferSize, int minSample
   public static SessionSettings fromJson(JsonObject json) {
     return new SessionSettings(Algorithm.ofWireName(json.getString("algorithm")), json.getInteger("buffer_size"),
         json.getInteger("min_samples"), json.getInteger("refit_interval"), json.getDouble("contamination"),
-        json.getLong("seed"));
+        json.getLong("seed"), json.getInteger("shingle_size", 1));
   }
 }

@@ -1,7 +1,7 @@
 package io.anomalygateway.bench.jmh;
 
 import io.anomalygateway.detector.DetectorOptions;
-import io.anomalygateway.detector.TrainerCatalog;
+import io.anomalygateway.detector.ModelCatalog;
 import io.anomalygateway.detector.model.AnomalyModel;
 import io.anomalygateway.detector.model.FittedModel;
 import io.anomalygateway.detector.model.ModelTrainer;
@@ -46,7 +46,7 @@ public class BatchModelBenchmark {
 
   @Setup
   public void setUp() {
-    trainer = new TrainerCatalog(new DetectorOptions()).trainer(Algorithm.ofWireName(algorithm));
+    trainer = new ModelCatalog(new DetectorOptions()).trainer(Algorithm.ofWireName(algorithm));
     buffer = BenchData.normal(1000, dims, 1);
     model = trainer.fit(buffer, 42);
     probes = BenchData.normal(1024, dims, 2).values();

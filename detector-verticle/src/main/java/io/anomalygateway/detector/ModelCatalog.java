@@ -1,0 +1,64 @@
+package io.anomalygateway.detector;
+
+import io.anomalygateway.detector.model.IsolationForestTrainer;
+import io.anomalygateway.detector.model.ModelTrainer;
+import io.anomalygateway.detector.model.OneClassSvmTrainer;
+import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.SessionSettings;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Builds each algorithm's models from the detector's options: the trainers of the batch-fitted algorithms, and a
+ * session's model of any algorithm.
+ */
+public final class ModelCatalog {
+
+  private final DetectorOptions options;
+  private final Map<Algorithm, ModelTrainer> trainers = new EnumMap<>(Algorithm.class);
+
+  /**
+   * @param options the algorithms' parameters
+   */
+  public ModelCatalog(DetectorOptions options) {
+    this.options = options;
+    trainers.put(Algorithm.ISOLATION_FOREST, new IsolationForestTrainer(options.getTrees(), options.getSubsample()));
+    trainers.put(Algorithm.ONE_CLASS_SVM, new OneClassSvmTrainer(options.getSvmFeatures(), options.getSvmNu(),
+        options.getSvmMaxFitRows()));
+  }
+
+  /**
+   * @param algorithm a batch-fitted algorithm
+   * @return its trainer
+   * @throws IllegalArgumentException for a streaming algorithm, which is never fitted in a batch
+   */
+  public ModelTrainer trainer(Algorithm algorithm) {
+    ModelTrainer trainer = trainers.get(algorithm);
+    if (trainer == null) {
+      throw new IllegalArgumentException(algorithm.wireName() + " is not fitted in a batch");
+    }
+    return trainer;
+  }
+
+  /**
+   * @param algorithm a batch-fitted algorithm
+   * @return whether it is fitted in batches (as opposed to updated with every sample)
+   */
+  public boolean isBatchFitted(Algorithm algorithm) {
+    return trainers.containsKey(algorithm);
+  }
+
+  /**
+   * @param algorithm the algorithm
+   * @param settings the session's settings
+   * @param dimension the session's dimension
+   * @return a new model of one session
+   */
+  public SessionModel create(Algorithm algorithm, SessionSettings settings, int dimension) {
+    if (!isBatchFitted(algorithm)) {
+      return new RandomCutForestModel(options, settings, dimension);
+    }
+    return new RefittedModel(algorithm, settings.bufferSize(), dimension, options.getExplanationFeatures());
+  }
+}

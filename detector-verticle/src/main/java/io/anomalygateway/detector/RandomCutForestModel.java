@@ -1,0 +1,146 @@
+package io.anomalygateway.detector;
+
+import com.amazon.randomcutforest.config.TransformMethod;
+import com.amazon.randomcutforest.parkservices.AnomalyDescriptor;
+import com.amazon.randomcutforest.parkservices.ThresholdedRandomCutForest;
+import com.amazon.randomcutforest.returntypes.DiVector;
+import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.SessionSettings;
+import io.anomalygateway.protocol.bus.FeatureContribution;
+import io.anomalygateway.protocol.bus.ModelStats;
+import io.anomalygateway.protocol.bus.Verdict;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A session's Thresholded Random Cut Forest (AWS {@code randomcutforest-parkservices}): every sample is scored, then
+ * inserted, in constant time, so there is nothing to refit and no pause.
+ *
+ * <p>{@code confidence_score} is {@code r^4 / (1 + r^4)} with {@code r} the RCF score divided by the forest's current
+ * threshold: 0.5 at the threshold, 0.94 at twice it, strictly increasing with the score. {@code is_anomaly} is the
+ * library's own verdict (anomaly grade above 0). The explanation is the library's attribution of the score to each
+ * input value, split into "above" and "below" the expected. With {@code shingle_size > 1}, the last
+ * {@code shingle_size} samples form one point, so a time series is judged by its recent shape.
+ */
+final class RandomCutForestModel implements SessionModel {
+
+  private static final int CONFIDENCE_EXPONENT = 4;
+
+  private final DetectorOptions options;
+  private final int dims;
+  private ThresholdedRandomCutForest forest;
+  private SessionSettings settings;
+  private long samples;
+  private long anomalies;
+  private long restarts;
+  private double threshold = Double.NaN;
+
+  RandomCutForestModel(DetectorOptions options, SessionSettings settings, int dims) {
+    this.options = options;
+    this.dims = dims;
+    this.settings = settings;
+    this.forest = build();
+  }
+
+  private ThresholdedRandomCutForest build() {
+    int shingle = settings.shingleSize();
+    return ThresholdedRandomCutForest.builder()
+        .dimensions(dims * shingle)
+        .shingleSize(shingle)
+        .internalShinglingEnabled(true)
+        .numberOfTrees(options.getRcfTrees())
+        .sampleSize(options.getRcfSampleSize())
+        .outputAfter(Math.max(1, Math.min(settings.minSamples(), options.getRcfSampleSize())))
+        .anomalyRate(options.getRcfAnomalyRate())
+        .randomSeed(settings.seed())
+        .transformMethod(shingle > 1 ? TransformMethod.NORMALIZE : TransformMethod.NONE)
+        .parallelExecutionEnabled(false)
+        .build();
+  }
+
+  @Override
+  public Verdict score(double[] values, int offset) {
+    double[] point = Arrays.copyOfRange(values, offset, offset + dims);
+    AnomalyDescriptor descriptor = forest.process(point, samples);
+    samples++;
+    double score = descriptor.getRCFScore();
+    if (!(score > 0 && descriptor.getThreshold() > 0)) {
+      return Verdict.normal(0.0, bufferSize());
+    }
+    threshold = descriptor.getThreshold();
+    double ratio = Math.pow(score / threshold, CONFIDENCE_EXPONENT);
+    boolean anomaly = descriptor.getAnomalyGrade() > 0;
+    if (!anomaly) {
+      return Verdict.normal(ratio / (1 + ratio), bufferSize());
+    }
+    anomalies++;
+    return new Verdict(true, ratio / (1 + ratio), bufferSize(), explain(descriptor.getAttribution(), point));
+  }
+
+  /** The attribution of the newest sample's values: the last {@code dims} entries of a shingled point. */
+  private List<FeatureContribution> explain(DiVector attribution, double[] point) {
+    if (attribution == null) {
+      return List.of();
+    }
+    int first = attribution.getDimensions() - dims;
+    double total = 0;
+    for (int k = 0; k < dims; k++) {
+      total += attribution.high[first + k] + attribution.low[first + k];
+    }
+    Integer[] order = new Integer[dims];
+    for (int k = 0; k < dims; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(order, Comparator.comparingDouble(k -> -(attribution.high[first + k] + attribution.low[first + k])));
+    List<FeatureContribution> explanation = new ArrayList<>();
+    for (int i = 0; i < Math.min(options.getExplanationFeatures(), dims); i++) {
+      int k = order[i];
+      double high = attribution.high[first + k];
+      double low = attribution.low[first + k];
+      explanation.add(new FeatureContribution(k, point[k], total > 0 ? (high + low) / total : 1.0 / dims,
+          high >= low ? FeatureContribution.ABOVE : FeatureContribution.BELOW));
+    }
+    return explanation;
+  }
+
+  private int bufferSize() {
+    return (int) Math.min(samples, options.getRcfSampleSize());
+  }
+
+  @Override
+  public boolean isFitted() {
+    return Double.isFinite(threshold);
+  }
+
+  @Override
+  public boolean isFitting() {
+    return false;
+  }
+
+  @Override
+  public double threshold() {
+    return threshold;
+  }
+
+  /** A change of seed or shingle size starts a new forest: the old one's points have another shape. */
+  @Override
+  public void reconfigure(SessionSettings next, boolean modelSettingsChanged) {
+    boolean rebuild = next.seed() != settings.seed() || next.shingleSize() != settings.shingleSize();
+    settings = next;
+    if (rebuild) {
+      forest = build();
+      samples = 0;
+      threshold = Double.NaN;
+      restarts++;
+    }
+  }
+
+  @Override
+  public ModelStats stats() {
+    return new ModelStats(Algorithm.RANDOM_CUT_FOREST, samples, anomalies, bufferSize(), isFitted(), restarts,
+        threshold);
+  }
+}

@@ -1,0 +1,178 @@
+package io.anomalygateway.launcher.offline;
+
+import io.anomalygateway.detector.DetectorOptions;
+import io.anomalygateway.detector.OfflineSession;
+import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.SessionSettings;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code nab --data DIR [--algorithm A] [--shingle N] [--no-difference] [--seed S] [--set key=value]}: streams each NAB series in
+ * {@code DIR} through a session model in order (the detector's own code and refit policy) and tabulates, per series,
+ * the labelled windows it flagged and its flags outside any window per 1,000 rows, beside the same measures computed
+ * from NAB's published output of its HTM and Random Cut Forest detectors.
+ */
+public final class NabCommand {
+
+  static final String USAGE = "Usage: java -jar anomaly-gateway.jar nab --data DIR [--algorithm A] [--shingle N] "
+      + "[--no-difference] [--seed S] [--set detector_key=value ...]";
+  /** NAB's names of the published detectors, in the order of the table's columns (HTM, then RCF). */
+  private static final List<String> PUBLISHED = List.of("numenta", "randomCutForest");
+
+  private NabCommand() {
+  }
+
+  /**
+   * @param args the arguments after {@code nab}
+   * @param detector the {@code detector} section of the configuration
+   * @param out where the table goes
+   * @return the process exit code
+   */
+  public static int run(String[] args, JsonObject detector, PrintStream out) throws IOException {
+    Deque<String> queue = new ArrayDeque<>(Arrays.asList(args));
+    Path dir = null;
+    Algorithm algorithm = Algorithm.RANDOM_CUT_FOREST;
+    int shingle = 1;
+    boolean difference = true;
+    long seed = 0;
+    while (!queue.isEmpty()) {
+      String flag = queue.poll();
+      switch (flag) {
+        case "--data" -> dir = Path.of(queue.remove());
+        case "--algorithm" -> algorithm = Algorithm.ofWireName(queue.remove());
+        case "--shingle" -> shingle = Integer.parseInt(queue.remove());
+        case "--no-difference" -> difference = false;
+        case "--seed" -> seed = Long.parseLong(queue.remove());
+        case "--set" -> {
+          String[] pair = queue.remove().split("=", 2);
+          detector = detector.copy().put(pair[0], parseValue(pair[1]));
+        }
+        default -> {
+          System.err.println("Unknown argument: " + flag + "\n" + USAGE);
+          return 2;
+        }
+      }
+    }
+    if (dir == null) {
+      System.err.println(USAGE);
+      return 2;
+    }
+    DetectorOptions options = new DetectorOptions(detector);
+    SessionSettings defaults = options.getSessionDefaults();
+    SessionSettings settings = new SessionSettings(algorithm, defaults.bufferSize(), defaults.minSamples(),
+        defaults.refitInterval(), defaults.contamination(), seed, shingle);
+    JsonObject windows = new JsonObject(Files.readString(dir.resolve("labels/combined_windows.json")));
+    JsonObject thresholds = new JsonObject(Files.readString(dir.resolve("reference/thresholds.json")));
+    out.printf(Locale.ROOT, "Ours: %s, input %s, shingle %d, seed %d%n%n", algorithm.wireName(),
+        difference ? "[value, value - previous]" : "[value]", shingle, seed);
+    out.println("| series | rows | windows | ours: detected | ours: FP / 1k rows | NAB HTM: detected | "
+        + "NAB HTM: FP / 1k rows | NAB RCF: detected | NAB RCF: FP / 1k rows |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    NabScorecard[] totals = new NabScorecard[1 + PUBLISHED.size()];
+    for (String key : seriesKeys(dir)) {
+      NabSeries series = NabSeries.read(dir, key);
+      List<String[]> labelled = windows(windows.getJsonArray(key));
+      List<NabScorecard> cards = new ArrayList<>();
+      cards.add(NabScorecard.of(series.timestamps(), ours(options, settings, series, difference), labelled,
+          series.probation()));
+      for (String detectorName : PUBLISHED) {
+        double threshold = thresholds.getJsonObject(detectorName).getJsonObject("standard").getDouble("threshold");
+        cards.add(NabScorecard.of(series.timestamps(), published(dir, detectorName, series, threshold), labelled,
+            series.probation()));
+      }
+      for (int i = 0; i < cards.size(); i++) {
+        totals[i] = totals[i] == null ? cards.get(i) : totals[i].plus(cards.get(i));
+      }
+      row(out, key, series.rows(), cards);
+    }
+    row(out, "**all**", totals[0].rows(), Arrays.asList(totals));
+    return 0;
+  }
+
+  private static Object parseValue(String text) {
+    try {
+      return text.contains(".") ? (Object) Double.parseDouble(text) : (Object) Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return text;
+    }
+  }
+
+  private static boolean[] ours(DetectorOptions options, SessionSettings settings, NabSeries series,
+                                boolean difference) {
+    int dims = difference ? 2 : 1;
+    double[] features = series.features(difference);
+    OfflineSession session = new OfflineSession(options, settings, dims);
+    boolean[] flagged = new boolean[series.rows()];
+    for (int row = 0; row < series.rows(); row++) {
+      flagged[row] = session.next(features, row * dims).anomaly();
+    }
+    return flagged;
+  }
+
+  /** NAB's per-row output of a detector; rows are matched by timestamp, which its files sometimes reorder. */
+  private static boolean[] published(Path dir, String detector, NabSeries series, double threshold)
+      throws IOException {
+    String[] parts = series.key().split("/");
+    Path file = dir.resolve("reference").resolve(detector).resolve(parts[0]).resolve(detector + "_" + parts[1]);
+    List<String> lines = Files.readAllLines(file);
+    List<String> header = Arrays.asList(lines.get(0).split(","));
+    int score = header.indexOf("anomaly_score");
+    Map<String, Integer> flagsAt = new LinkedHashMap<>();
+    for (int i = 1; i < lines.size(); i++) {
+      String[] cells = lines.get(i).split(",");
+      if (Double.parseDouble(cells[score]) >= threshold) {
+        flagsAt.merge(cells[0].trim(), 1, Integer::sum);
+      }
+    }
+    boolean[] flagged = new boolean[series.rows()];
+    for (int row = 0; row < series.rows(); row++) {
+      Integer left = flagsAt.get(series.timestamps().get(row));
+      if (left != null && left > 0) {
+        flagged[row] = true;
+        flagsAt.put(series.timestamps().get(row), left - 1);
+      }
+    }
+    return flagged;
+  }
+
+  private static List<String[]> windows(JsonArray json) {
+    List<String[]> windows = new ArrayList<>();
+    for (Object window : json) {
+      JsonArray pair = (JsonArray) window;
+      windows.add(new String[] {pair.getString(0).substring(0, 19), pair.getString(1).substring(0, 19)});
+    }
+    return windows;
+  }
+
+  private static List<String> seriesKeys(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir, 2)) {
+      return files.filter(p -> p.toString().endsWith(".csv") && p.getParent().getFileName().toString()
+              .startsWith("real"))
+          .map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+    }
+  }
+
+  private static void row(PrintStream out, String name, int rows, List<NabScorecard> cards) {
+    StringBuilder line = new StringBuilder("| " + name + " | " + rows + " | " + cards.get(0).windows());
+    for (NabScorecard card : cards) {
+      line.append(String.format(Locale.ROOT, " | %d/%d | %.2f", card.detected(), card.windows(),
+          card.falsePositivesPerThousandRows()));
+    }
+    out.println(line.append(" |"));
+  }
+}
