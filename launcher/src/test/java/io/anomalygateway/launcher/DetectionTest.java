@@ -68,7 +68,7 @@ class DetectionTest extends EmbeddedGatewayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"isolation_forest", "one_class_svm"})
+  @ValueSource(strings = {"isolation_forest", "one_class_svm", "random_cut_forest"})
   void flagsAClearOutlierButFewNormalPoints(String algorithm) {
     try (TestSocket socket = open("outliers-" + algorithm)) {
       socket.request(Messages.config(new JsonObject().put("algorithm", algorithm).put("refit_interval", 1000)));
@@ -86,7 +86,7 @@ class DetectionTest extends EmbeddedGatewayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"isolation_forest", "one_class_svm"})
+  @ValueSource(strings = {"isolation_forest", "one_class_svm", "random_cut_forest"})
   void explainsAnAnomalyByTheFeatureThatDeviates(String algorithm) {
     try (TestSocket socket = open("explain-" + algorithm)) {
       socket.request(Messages.config(new JsonObject().put("algorithm", algorithm).put("refit_interval", 1000)));
@@ -124,6 +124,41 @@ class DetectionTest extends EmbeddedGatewayTest {
         JsonObject entry = results.getJsonObject(i);
         assertThat(entry.containsKey("explanation")).isEqualTo(entry.getBoolean("is_anomaly"));
       }
+    }
+  }
+
+  @Test
+  void randomCutForestLearnsFromEverySampleWithoutRefits() {
+    try (TestSocket socket = open("streaming")) {
+      socket.request(Messages.config(new JsonObject().put("algorithm", "random_cut_forest")));
+      JsonObject batch = socket.request(Messages.batch(Messages.normal(new Random(19), 300, DIMS)));
+      assertThat(batch.getJsonObject("metadata").getBoolean("model_fitted")).isTrue();
+      assertThat(batch.getJsonObject("metadata").getBoolean("refitting")).isFalse();
+      assertThat(batch.getJsonArray("results").getJsonObject(98).getDouble("confidence_score")).isZero();
+      assertThat(batch.getJsonArray("results").getJsonObject(299).getDouble("confidence_score")).isPositive();
+      JsonObject model = socket.request(Messages.of("stats")).getJsonObject("stats").getJsonObject("streaming")
+          .getJsonObject("models").getJsonObject("random_cut_forest");
+      assertThat(model.getLong("samples")).isEqualTo(300);
+      assertThat(model.getLong("fits")).isZero();
+    }
+  }
+
+  @Test
+  void shinglingJudgesAUnivariateSeriesByItsRecentShape() {
+    try (TestSocket socket = open("shingles")) {
+      socket.request(Messages.config(new JsonObject().put("algorithm", "random_cut_forest").put("shingle_size", 8)));
+      double[][] wave = new double[600][1];
+      for (int t = 0; t < wave.length; t++) {
+        wave[t][0] = Math.sin(2 * Math.PI * t / 25.0);
+      }
+      socket.request(Messages.batch(wave));
+      // A value that is usual on its own (0.0 lies on the wave) but breaks the rhythm where the wave is at its peak.
+      int peak = 600 + 6;
+      JsonObject verdict = null;
+      for (int t = 600; t <= peak; t++) {
+        verdict = socket.sample(t == peak ? -1.0 : Math.sin(2 * Math.PI * t / 25.0));
+      }
+      assertThat(verdict.getBoolean("is_anomaly")).isTrue();
     }
   }
 

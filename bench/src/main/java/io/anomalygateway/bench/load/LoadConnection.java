@@ -53,10 +53,16 @@ final class LoadConnection {
     });
   }
 
-  /** Starts sending: called on any thread, runs on the socket's event loop. */
+  /** Starts sending, after the session config if there is one: called on any thread, runs on the event loop. */
   void start() {
     sending = true;
     context.runOnContext(v -> {
+      if (options.sessionConfig() != null) {
+        String requestId = prefix + "config";
+        inFlight.put(requestId, System.nanoTime());
+        socket.writeTextMessage("{\"type\":\"config\",\"request_id\":\"" + requestId + "\",\"config\":"
+            + options.sessionConfig() + "}");
+      }
       for (int i = 0; i < options.window(); i++) {
         sendNext();
       }
@@ -99,7 +105,7 @@ final class LoadConnection {
       return;
     }
     recorder.record(System.nanoTime() - sent, response);
-    if (sending) {
+    if (sending && !"config_ack".equals(response.type())) {
       sendNext();
     }
   }

@@ -21,10 +21,11 @@ import java.util.Deque;
  * @param token a bearer token, or {@code null}
  * @param connectOnly when positive, only open this many connections and hold them
  * @param holdSeconds how long to hold them
+ * @param sessionConfig a {@code config} object each connection sends before the load, or {@code null}
  */
 record LoadOptions(String url, int connections, int window, double durationSeconds, double warmupSeconds,
                    boolean batch, int batchSize, int dims, String algorithm, double anomalyRate, int sessions,
-                   String token, int connectOnly, double holdSeconds) {
+                   String token, int connectOnly, double holdSeconds, String sessionConfig) {
 
   static final String USAGE = String.join("\n",
       "Usage: java -jar bench/target/anomaly-bench.jar load [options]",
@@ -41,7 +42,8 @@ record LoadOptions(String url, int connections, int window, double durationSecon
       "  --sessions N         sessions the connections spread over (default: one per connection)",
       "  --token T            bearer token",
       "  --connect-only C     only open C connections and hold them (with --hold S seconds)",
-      "  --hold S             seconds to hold connections in --connect-only mode (default 30)");
+      "  --hold S             seconds to hold connections in --connect-only mode (default 30)",
+      "  --session-config J   a config object each connection sends first, e.g. '{\"refit_interval\":1000000}'");
 
   static LoadOptions parse(String[] args) {
     Deque<String> queue = new ArrayDeque<>(Arrays.asList(args));
@@ -59,6 +61,7 @@ record LoadOptions(String url, int connections, int window, double durationSecon
     String token = null;
     int connectOnly = 0;
     double hold = 30;
+    String sessionConfig = null;
     while (!queue.isEmpty()) {
       String flag = queue.poll();
       switch (flag) {
@@ -76,6 +79,7 @@ record LoadOptions(String url, int connections, int window, double durationSecon
         case "--token" -> token = value(queue, flag);
         case "--connect-only" -> connectOnly = Integer.parseInt(value(queue, flag));
         case "--hold" -> hold = Double.parseDouble(value(queue, flag));
+        case "--session-config" -> sessionConfig = value(queue, flag);
         default -> throw new IllegalArgumentException("Unknown argument: " + flag);
       }
     }
@@ -83,7 +87,7 @@ record LoadOptions(String url, int connections, int window, double durationSecon
       throw new IllegalArgumentException("connections, window, dims and batch size must be positive");
     }
     return new LoadOptions(url, connections, window, duration, warmup, batch, batchSize, dims, algorithm,
-        anomalyRate, sessions > 0 ? sessions : connections, token, connectOnly, hold);
+        anomalyRate, sessions > 0 ? sessions : connections, token, connectOnly, hold, sessionConfig);
   }
 
   private static String value(Deque<String> queue, String flag) {

@@ -1,0 +1,119 @@
+package io.anomalygateway.bench.memory;
+
+import io.anomalygateway.detector.DetectorVerticle;
+import io.anomalygateway.protocol.Addresses;
+import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.Samples;
+import io.anomalygateway.protocol.bus.BusCodecs;
+import io.anomalygateway.protocol.bus.ScoreCommand;
+import io.anomalygateway.protocol.bus.SessionQuery;
+import io.anomalygateway.protocol.bus.SessionStats;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code memory --sessions N --dims D --buffer B --algorithm A}: deploys the real detector verticle, fills N sessions
+ * with B samples each over the event bus, waits until every session's model is fitted, and reports the heap the
+ * sessions retain (live heap after full collections, before and after).
+ */
+public final class MemoryFootprint {
+
+  private static final int IN_FLIGHT = 32;
+
+  private MemoryFootprint() {
+  }
+
+  /**
+   * @param args {@code --sessions N --dims D --buffer B --algorithm A}
+   */
+  public static void main(String[] args) throws Exception {
+    int sessions = 10_000;
+    int dims = 8;
+    int buffer = 1000;
+    Algorithm algorithm = Algorithm.ISOLATION_FOREST;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--sessions" -> sessions = Integer.parseInt(args[i + 1]);
+        case "--dims" -> dims = Integer.parseInt(args[i + 1]);
+        case "--buffer" -> buffer = Integer.parseInt(args[i + 1]);
+        case "--algorithm" -> algorithm = Algorithm.ofWireName(args[i + 1]);
+        default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
+      }
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      System.out.println(measure(vertx, sessions, dims, buffer, algorithm).encode());
+    } finally {
+      vertx.close().await(60, TimeUnit.SECONDS);
+    }
+  }
+
+  static JsonObject measure(Vertx vertx, int sessions, int dims, int buffer, Algorithm algorithm) throws Exception {
+    BusCodecs.register(vertx);
+    JsonObject config = new JsonObject().put("algorithm", algorithm.wireName()).put("buffer_size", buffer)
+        .put("max_sessions", sessions + 1).put("fit_threads", 2);
+    vertx.deployVerticle(DetectorVerticle::new, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
+        .setConfig(config)).await(60, TimeUnit.SECONDS);
+    long before = liveHeap();
+    long started = System.nanoTime();
+    SplittableRandom random = new SplittableRandom(1);
+    DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(600_000);
+    for (int first = 0; first < sessions; first += IN_FLIGHT) {
+      List<Future<?>> step = new ArrayList<>();
+      for (int s = first; s < Math.min(first + IN_FLIGHT, sessions); s++) {
+        double[] values = new double[buffer * dims];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = random.nextDouble() * 2 - 1;
+        }
+        step.add(vertx.eventBus().request(Addresses.DETECTOR_SCORE,
+            new ScoreCommand("memory-" + s, algorithm, new Samples(dims, values)), delivery));
+      }
+      Future.all(step).await(600, TimeUnit.SECONDS);
+    }
+    awaitFitted(vertx, sessions, delivery);
+    double fillSeconds = (System.nanoTime() - started) / 1e9;
+    long after = liveHeap();
+    long perSession = (after - before) / sessions;
+    return new JsonObject()
+        .put("algorithm", algorithm.wireName())
+        .put("sessions", sessions)
+        .put("dims", dims)
+        .put("buffer_size", buffer)
+        .put("live_heap_before_mb", before / (1 << 20))
+        .put("live_heap_after_mb", after / (1 << 20))
+        .put("bytes_per_session", perSession)
+        .put("fill_seconds", Math.round(fillSeconds * 10) / 10.0);
+  }
+
+  /** Asks for every session's stats until all report a fitted model. */
+  private static void awaitFitted(Vertx vertx, int sessions, DeliveryOptions delivery) throws Exception {
+    int s = 0;
+    while (s < sessions) {
+      SessionStats stats = vertx.eventBus().<SessionStats>request(Addresses.DETECTOR_STATS,
+          new SessionQuery("memory-" + s), delivery).await(600, TimeUnit.SECONDS).body();
+      if (stats.models().stream().allMatch(m -> m.fitted())) {
+        s++;
+      } else {
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  private static long liveHeap() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(200);
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}
