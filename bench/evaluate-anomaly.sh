@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-${ANOMALY_DATA_DIR:-../shared/data}/anomaly}
-jar=launcher/target/anomaly-gateway.jar
+jar=${ANOMALY_JAR:-launcher/target/anomaly-gateway.jar}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for file in "$data"/*.csv; do

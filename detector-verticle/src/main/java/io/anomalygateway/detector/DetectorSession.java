@@ -93,6 +93,13 @@ final class DetectorSession {
     return next;
   }
 
+  /** After a drift: every model keeps only the samples since the change and refits on them. */
+  void forgetBefore(int recent) {
+    for (SessionModel model : models.values()) {
+      model.forgetBefore(recent);
+    }
+  }
+
   SessionStats stats(DetectorLoad load) {
     List<ModelStats> stats = new ArrayList<>();
     for (SessionModel model : models.values()) {

@@ -9,6 +9,8 @@ import io.anomalygateway.protocol.SessionSettings;
 import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.bus.ConfigureCommand;
 import io.anomalygateway.protocol.bus.DetectorLoad;
+import io.anomalygateway.protocol.bus.DriftEvent;
+import io.anomalygateway.protocol.bus.DriftObservation;
 import io.anomalygateway.protocol.bus.ScoreCommand;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.SessionQuery;
@@ -53,7 +55,8 @@ public final class DetectorVerticle extends VerticleBase {
     return Future.all(List.of(
         bus.<ScoreCommand>consumer(Addresses.DETECTOR_SCORE, m -> handle(m, this::score)).completion(),
         bus.<SessionQuery>consumer(Addresses.DETECTOR_STATS, m -> handle(m, this::stats)).completion(),
-        bus.<ConfigureCommand>consumer(Addresses.DETECTOR_CONFIGURE, m -> handle(m, this::configure)).completion()));
+        bus.<ConfigureCommand>consumer(Addresses.DETECTOR_CONFIGURE, m -> handle(m, this::configure)).completion(),
+        bus.<DriftEvent>consumer(Addresses.DRIFT_EVENTS, m -> onDrift(m.body())).completion()));
   }
 
   @Override
@@ -65,11 +68,34 @@ public final class DetectorVerticle extends VerticleBase {
   private ScoreReply score(ScoreCommand command) {
     DetectorSession session = sessions.open(command.sessionId(), System.nanoTime());
     ScoreReply reply = session.score(command.algorithm(), command.samples());
+    forwardToDrift(command, reply);
     SessionModel model = session.model(reply.algorithm());
     if (model instanceof RefittedModel && ((RefittedModel) model).isFitDue(session.settings())) {
       fit(session.settings(), (RefittedModel) model);
     }
     return reply;
+  }
+
+  /** The drift monitor sees every scored sample with its score; nothing waits for it. */
+  private void forwardToDrift(ScoreCommand command, ScoreReply reply) {
+    double[] scores = new double[reply.verdicts().size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = reply.modelFitted() ? reply.verdicts().get(i).score() : Double.NaN;
+    }
+    vertx.eventBus().send(Addresses.DRIFT_OBSERVE, new DriftObservation(command.sessionId(), command.samples(),
+        scores));
+  }
+
+  /** A drift with the session's policy "refit": forget the samples before it and fit on those after. */
+  private void onDrift(DriftEvent event) {
+    if (!event.refit()) {
+      return;
+    }
+    DetectorSession session = sessions.find(event.sessionId(), System.nanoTime());
+    if (session != null) {
+      LOG.info("Refitting session {} on its {} samples since drift", event.sessionId(), event.recentSize());
+      session.forgetBefore(event.recentSize());
+    }
   }
 
   private void fit(SessionSettings settings, RefittedModel model) {

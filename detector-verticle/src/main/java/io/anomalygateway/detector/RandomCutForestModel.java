@@ -138,6 +138,12 @@ final class RandomCutForestModel implements SessionModel {
     }
   }
 
+  /** The forest forgets by itself: its samples decay with time, so old points leave as new ones arrive. */
+  @Override
+  public void forgetBefore(int recent) {
+    // Nothing to drop: see above.
+  }
+
   @Override
   public ModelStats stats() {
     return new ModelStats(Algorithm.RANDOM_CUT_FOREST, samples, anomalies, bufferSize(), isFitted(), restarts,

@@ -112,6 +112,12 @@ final class RefittedModel implements SessionModel {
   }
 
   @Override
+  public void forgetBefore(int recent) {
+    buffer.keepNewest(recent);
+    stale = true;
+  }
+
+  @Override
   public ModelStats stats() {
     return new ModelStats(algorithm, samples, anomalies, buffer.size(), fitted != null, refits, threshold());
   }

@@ -33,6 +33,13 @@ public interface SessionModel {
    */
   void reconfigure(SessionSettings settings, boolean modelSettingsChanged);
 
+  /**
+   * Forgets what came before a drift: keeps only the newest samples and fits anew on them when enough have arrived.
+   *
+   * @param recent how many of the newest samples to keep
+   */
+  void forgetBefore(int recent);
+
   /** @return the model's counters */
   ModelStats stats();
 }

@@ -6,18 +6,23 @@ import io.anomalygateway.protocol.ConfigUpdate;
 import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.SessionSettings;
 import io.anomalygateway.protocol.bus.ConfigureCommand;
+import io.anomalygateway.protocol.bus.DriftQuery;
+import io.anomalygateway.protocol.bus.DriftReport;
+import io.anomalygateway.protocol.bus.DriftSettings;
+import io.anomalygateway.protocol.bus.DriftStatus;
 import io.anomalygateway.protocol.bus.ScoreCommand;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.SessionQuery;
 import io.anomalygateway.protocol.bus.SessionStats;
+import io.anomalygateway.protocol.wire.DriftRequest;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 
 /**
- * The gateway's only way to the detector: event-bus requests with a timeout, so that a lost detector costs a
- * request its answer time, never the connection.
+ * The gateway's only way to the detector and the drift monitor: event-bus requests with a timeout, so that a lost
+ * worker costs a request its answer time, never the connection.
  */
 final class DetectorClient {
 
@@ -42,5 +47,21 @@ final class DetectorClient {
   Future<SessionSettings> configure(String sessionId, ConfigUpdate update) {
     return bus.<SessionSettings>request(Addresses.DETECTOR_CONFIGURE, new ConfigureCommand(sessionId, update),
         delivery).map(Message::body);
+  }
+
+  Future<DriftReport> drift(String sessionId, DriftRequest request) {
+    DriftQuery query = new DriftQuery(sessionId, request.windowSize() == null ? 0 : request.windowSize(),
+        request.method(), request.alpha() == null ? Double.NaN : request.alpha(), request.reset());
+    return bus.<DriftReport>request(Addresses.DRIFT_CHECK, query, delivery).map(Message::body);
+  }
+
+  Future<DriftSettings> configureDrift(String sessionId, ConfigUpdate update) {
+    return bus.<DriftSettings>request(Addresses.DRIFT_CONFIGURE, new ConfigureCommand(sessionId, update), delivery)
+        .map(Message::body);
+  }
+
+  Future<DriftStatus> driftStatus(String sessionId) {
+    return bus.<DriftStatus>request(Addresses.DRIFT_STATUS, new SessionQuery(sessionId), delivery)
+        .map(Message::body);
   }
 }

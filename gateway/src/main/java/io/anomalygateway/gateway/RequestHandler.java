@@ -1,19 +1,25 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.ConfigUpdate;
+import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ConnectionSettings;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.ResponseType;
 import io.anomalygateway.protocol.Samples;
+import io.anomalygateway.protocol.bus.DriftSettings;
+import io.anomalygateway.protocol.bus.DriftStatus;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.wire.BatchRequest;
 import io.anomalygateway.protocol.wire.ConfigRequest;
+import io.anomalygateway.protocol.wire.DriftRequest;
 import io.anomalygateway.protocol.wire.PingRequest;
 import io.anomalygateway.protocol.wire.Request;
 import io.anomalygateway.protocol.wire.ResponseWriter;
 import io.anomalygateway.protocol.wire.SampleRequest;
 import io.anomalygateway.protocol.wire.StatsRequest;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +57,19 @@ final class RequestHandler {
           new JsonObject()));
     } else if (request instanceof ConfigRequest) {
       config(connection, (ConfigRequest) request);
+    } else if (request instanceof DriftRequest) {
+      drift(connection, (DriftRequest) request);
     }
+  }
+
+  private void drift(Connection connection, DriftRequest request) {
+    detector.drift(connection.sessionId(), request).onComplete(done -> {
+      if (done.succeeded()) {
+        connection.send(ResponseWriter.driftResult(request.requestId(), ServerClock.timestamp(), done.result()));
+      } else {
+        fail(connection, request.requestId(), done.cause(), ErrorCode.DRIFT_UNAVAILABLE);
+      }
+    });
   }
 
   private void sample(Connection connection, SampleRequest request, long receivedAt) {
@@ -100,15 +118,17 @@ final class RequestHandler {
     });
   }
 
+  /** The drift monitor's part is optional: without one, stats still answer, without {@code drift}. */
   private void stats(Connection connection, String requestId) {
-    detector.stats(connection.sessionId()).onComplete(done -> {
+    Future<DriftStatus> drift = detector.driftStatus(connection.sessionId()).otherwiseEmpty();
+    detector.stats(connection.sessionId()).onComplete(done -> drift.onComplete(driftDone -> {
       if (done.succeeded()) {
         connection.send(ResponseWriter.message(ResponseType.STATS, requestId, ServerClock.timestamp(),
-            new JsonObject().put("stats", statsReport.of(connection, done.result()))));
+            new JsonObject().put("stats", statsReport.of(connection, done.result(), driftDone.result()))));
       } else {
         fail(connection, requestId, done.cause());
       }
-    });
+    }));
   }
 
   /**
@@ -123,20 +143,35 @@ final class RequestHandler {
       fail(connection, request.requestId(), e);
       return;
     }
-    detector.configure(connection.sessionId(), request.update()).onComplete(done -> {
-      if (done.succeeded()) {
+    ConfigUpdate update = request.update();
+    detector.configure(connection.sessionId(), update).onComplete(done -> {
+      if (done.failed()) {
+        fail(connection, request.requestId(), done.cause());
+        return;
+      }
+      Future<DriftSettings> drift = detector.configureDrift(connection.sessionId(), update);
+      drift.onComplete(driftDone -> {
+        if (driftDone.failed() && update.touchesDrift()) {
+          fail(connection, request.requestId(), driftDone.cause(), ErrorCode.DRIFT_UNAVAILABLE);
+          return;
+        }
         connection.settings(next);
         JsonObject config = done.result().toJson().mergeIn(next.toJson());
+        if (driftDone.succeeded()) {
+          config.mergeIn(driftDone.result().toJson());
+        }
         connection.send(ResponseWriter.message(ResponseType.CONFIG_ACK, request.requestId(), ServerClock.timestamp(),
             new JsonObject().put("config", config)));
-      } else {
-        fail(connection, request.requestId(), done.cause());
-      }
+      });
     });
   }
 
   private static void fail(Connection connection, String requestId, Throwable cause) {
-    ProtocolError error = ProtocolError.ofFailure(cause);
+    fail(connection, requestId, cause, ErrorCode.DETECTOR_UNAVAILABLE);
+  }
+
+  private static void fail(Connection connection, String requestId, Throwable cause, ErrorCode unreachable) {
+    ProtocolError error = ProtocolError.ofFailure(cause, unreachable);
     if (error.code().isClientError()) {
       LOG.debug("Request {} of {} refused: {}", requestId, connection.clientId(), error.message());
     } else {

@@ -1,5 +1,6 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.protocol.bus.DriftStatus;
 import io.anomalygateway.protocol.bus.ModelStats;
 import io.anomalygateway.protocol.bus.SessionStats;
 import io.vertx.core.json.JsonObject;
@@ -16,9 +17,18 @@ final class StatsReport {
     this.registry = registry;
   }
 
-  JsonObject of(Connection connection, SessionStats session) {
+  JsonObject of(Connection connection, SessionStats session, DriftStatus drift) {
+    JsonObject streaming = streaming(session);
+    if (drift != null) {
+      streaming.put("drift", new JsonObject()
+          .put("samples", drift.samples())
+          .put("reference_size", drift.referenceSize())
+          .put("detections", drift.detections())
+          .put("last_detection", drift.lastDetection() < 0 ? null : drift.lastDetection())
+          .mergeIn(drift.settings().toJson()));
+    }
     return new JsonObject()
-        .put("streaming", streaming(session))
+        .put("streaming", streaming)
         .put("connections", connections(connection))
         .put("client", client(connection));
   }

@@ -1,6 +1,7 @@
 package io.anomalygateway.launcher;
 
 import io.anomalygateway.detector.DetectorVerticle;
+import io.anomalygateway.drift.DriftVerticle;
 import io.anomalygateway.gateway.GatewayVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -9,8 +10,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Deploys the verticles of the all-in-one mode on one Vert.x instance: the detector as a worker verticle first, so
- * that the gateway's first request finds it, then the gateway.
+ * Deploys the verticles of the all-in-one mode on one Vert.x instance: the detector and the drift monitor as worker
+ * verticles first, so that the gateway's first request finds them, then the gateway.
  */
 public final class Deployment {
 
@@ -24,11 +25,14 @@ public final class Deployment {
    */
   public static Future<GatewayVerticle> embedded(Vertx vertx, JsonObject config) {
     GatewayVerticle gateway = new GatewayVerticle();
-    return vertx.deployVerticle(DetectorVerticle::new, new DeploymentOptions()
-            .setThreadingModel(ThreadingModel.WORKER)
-            .setConfig(section(config, "detector")))
+    return vertx.deployVerticle(DetectorVerticle::new, worker(config, "detector"))
+        .compose(id -> vertx.deployVerticle(DriftVerticle::new, worker(config, "drift")))
         .compose(id -> vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(section(config, "gateway"))))
         .map(id -> gateway);
+  }
+
+  private static DeploymentOptions worker(JsonObject config, String section) {
+    return new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setConfig(section(config, section));
   }
 
   private static JsonObject section(JsonObject config, String name) {

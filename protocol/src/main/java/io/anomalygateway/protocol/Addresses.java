@@ -15,6 +15,17 @@ public final class Addresses {
   /** Changes a session's detector settings ({@code ConfigureCommand} to {@code SessionSettings}). */
   public static final String DETECTOR_CONFIGURE = "anomaly.detector.configure";
 
+  /** The detector forwards every scored block of samples here ({@code DriftObservation}, no reply). */
+  public static final String DRIFT_OBSERVE = "anomaly.drift.observe";
+  /** Answers a {@code drift} request ({@code DriftQuery} to {@code DriftReport}). */
+  public static final String DRIFT_CHECK = "anomaly.drift.check";
+  /** Changes a session's drift settings ({@code ConfigureCommand} to {@code DriftSettings}). */
+  public static final String DRIFT_CONFIGURE = "anomaly.drift.configure";
+  /** Reads a session's drift status for {@code stats} ({@code SessionQuery} to {@code DriftStatus}). */
+  public static final String DRIFT_STATUS = "anomaly.drift.status";
+  /** Drift detected by continuous monitoring is published here ({@code DriftEvent}). */
+  public static final String DRIFT_EVENTS = "anomaly.events.drift";
+
   private Addresses() {
   }
 }

@@ -22,18 +22,21 @@ import java.util.Set;
  * @param processingMode how the connection forwards samples
  * @param batchSize samples accumulated per connection in batch mode
  * @param batchTimeout seconds after which a partial batch is sent
+ * @param onDrift what the session does when continuous monitoring detects drift
+ * @param driftMonitor the method continuous drift monitoring uses for the session
  */
 public record ConfigUpdate(Algorithm algorithm, Integer bufferSize, Integer minSamples, Integer refitInterval,
                            Double contamination, Long seed, Integer shingleSize, ProcessingMode processingMode,
-                           Integer batchSize, Double batchTimeout) {
+                           Integer batchSize, Double batchTimeout, OnDrift onDrift, DriftMethod driftMonitor) {
 
   /** The keys a {@code config} object may contain. */
   public static final Set<String> KEYS = Set.of("algorithm", "buffer_size", "min_samples", "refit_interval",
-      "contamination", "seed", "shingle_size", "processing_mode", "batch_size", "batch_timeout");
+      "contamination", "seed", "shingle_size", "processing_mode", "batch_size", "batch_timeout", "on_drift",
+      "drift_monitor");
 
   /** An update that changes nothing. */
   public static final ConfigUpdate NONE = new ConfigUpdate(null, null, null, null, null, null, null, null, null,
-      null);
+      null, null, null);
 
   /**
    * Reads an update, checking keys and value types (ranges are checked where the update is applied).
@@ -54,18 +57,20 @@ public record ConfigUpdate(Algorithm algorithm, Integer bufferSize, Integer minS
     Map<String, Object> map = json.getMap();
     String algorithm = string(map, "algorithm");
     String mode = string(map, "processing_mode");
+    String onDrift = string(map, "on_drift");
+    String monitor = string(map, "drift_monitor");
     return new ConfigUpdate(
         algorithm == null ? null : Algorithm.ofWireName(algorithm),
         integer(map, "buffer_size"), integer(map, "min_samples"), integer(map, "refit_interval"),
         number(map, "contamination"), longValue(map, "seed"), integer(map, "shingle_size"),
         mode == null ? null : ProcessingMode.ofWireName(mode),
-        integer(map, "batch_size"), number(map, "batch_timeout"));
+        integer(map, "batch_size"), number(map, "batch_timeout"), onDrift == null ? null : OnDrift.ofWireName(onDrift),
+        monitor == null ? null : DriftMethod.ofWireName(monitor));
   }
 
-  /** @return true when the update changes a setting that the detector owns */
-  public boolean touchesSession() {
-    return algorithm != null || bufferSize != null || minSamples != null || refitInterval != null
-        || contamination != null || seed != null || shingleSize != null;
+  /** @return true when the update changes a setting that the drift monitor owns */
+  public boolean touchesDrift() {
+    return onDrift != null || driftMonitor != null;
   }
 
   /** @return the update as a {@code config} object, holding only the settings it changes */
@@ -85,6 +90,12 @@ public record ConfigUpdate(Algorithm algorithm, Integer bufferSize, Integer minS
     }
     putIfSet(json, "batch_size", batchSize);
     putIfSet(json, "batch_timeout", batchTimeout);
+    if (onDrift != null) {
+      json.put("on_drift", onDrift.wireName());
+    }
+    if (driftMonitor != null) {
+      json.put("drift_monitor", driftMonitor.wireName());
+    }
     return json;
   }
 

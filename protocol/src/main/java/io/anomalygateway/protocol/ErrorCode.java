@@ -45,6 +45,8 @@ public enum ErrorCode {
   MESSAGE_TOO_LARGE("MESSAGE_TOO_LARGE", 4016, "The message is larger than the server accepts."),
   /** The server holds {@code max_sessions} sessions and cannot open another. */
   TOO_MANY_SESSIONS("TOO_MANY_SESSIONS", 4017, "The server holds too many sessions; try again later."),
+  /** No drift monitor could be reached for this request. */
+  DRIFT_UNAVAILABLE("DRIFT_UNAVAILABLE", 5032, "Drift monitoring is not available right now."),
   /** No detector could be reached for this request; it was not scored. */
   DETECTOR_UNAVAILABLE("DETECTOR_UNAVAILABLE", 5031, "No detector is available; the request was not processed."),
   /** The request was not answered within the request timeout. */

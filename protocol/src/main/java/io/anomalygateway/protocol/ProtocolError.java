@@ -30,13 +30,24 @@ public record ProtocolError(ErrorCode code, String message) {
    * @return the protocol error to send
    */
   public static ProtocolError ofFailure(Throwable failure) {
+    return ofFailure(failure, ErrorCode.DETECTOR_UNAVAILABLE);
+  }
+
+  /**
+   * Maps any failure of an event-bus request to the error the client must see.
+   *
+   * @param failure the cause of a failed event-bus request, or any other exception
+   * @param unreachable the error to report when no consumer of the address is registered
+   * @return the protocol error to send
+   */
+  public static ProtocolError ofFailure(Throwable failure, ErrorCode unreachable) {
     if (failure instanceof ProtocolException) {
       return ((ProtocolException) failure).error();
     }
     if (failure instanceof ReplyException) {
       ReplyException reply = (ReplyException) failure;
       if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
-        return generic(ErrorCode.DETECTOR_UNAVAILABLE);
+        return generic(unreachable);
       }
       if (reply.failureType() == ReplyFailure.TIMEOUT) {
         return generic(ErrorCode.TIMEOUT);

@@ -16,8 +16,9 @@ public enum RequestType {
   BATCH("batch", true),
   /** Session and connection statistics; answered with {@link ResponseType#STATS}. */
   STATS("stats", true),
-  /** A drift check of the session's recent samples against its reference window. */
-  DRIFT("drift", false),
+  /** A drift check of the session's recent samples against its reference window; answered with
+   * {@link ResponseType#DRIFT_RESULT}. */
+  DRIFT("drift", true),
   /** Subscribe to a topic. */
   SUBSCRIBE("subscribe", false),
   /** Unsubscribe from a topic. */

@@ -14,6 +14,8 @@ public enum ResponseType {
   PONG("pong"),
   /** The effective settings after a {@code config} request. */
   CONFIG_ACK("config_ack"),
+  /** The answer to a {@code drift} request: per-feature evidence of drift. */
+  DRIFT_RESULT("drift_result"),
   /** A failed request; carries {@code error.code} and {@code error.message}. */
   ERROR("error");
 

@@ -66,6 +66,17 @@ public final class SlidingBuffer {
     head = keep % newCapacity;
   }
 
+  /**
+   * Forgets all but the newest rows, keeping the capacity.
+   *
+   * @param rows how many of the newest rows to keep
+   */
+  public void keepNewest(int rows) {
+    int capacityBefore = capacity;
+    resize(Math.max(1, Math.min(rows, capacity)));
+    resize(capacityBefore);
+  }
+
   /** @return a copy of the rows, oldest first, for fitting while the buffer goes on changing */
   public Samples snapshot() {
     return new Samples(dims, copyRows());

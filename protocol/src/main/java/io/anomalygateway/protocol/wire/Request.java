@@ -5,7 +5,8 @@ import io.anomalygateway.protocol.RequestType;
 /**
  * A valid client request, as read by {@link RequestReader}.
  */
-public sealed interface Request permits SampleRequest, BatchRequest, StatsRequest, PingRequest, ConfigRequest {
+public sealed interface Request permits SampleRequest, BatchRequest, StatsRequest, PingRequest, ConfigRequest,
+    DriftRequest {
 
   /** @return the message type */
   RequestType type();

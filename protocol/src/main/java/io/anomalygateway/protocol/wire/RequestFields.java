@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.ConfigUpdate;
+import io.anomalygateway.protocol.DriftMethod;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.RequestType;
@@ -35,6 +36,10 @@ final class RequestFields {
   private String algorithm;
   private String timestamp;
   private JsonObject config;
+  private Double windowSize;
+  private String method;
+  private Double alpha;
+  private boolean reset;
   private ProtocolException problem;
 
   RequestFields(ReadLimits limits) {
@@ -70,6 +75,18 @@ final class RequestFields {
           break;
         case "config":
           config = FlatObjectReader.read(parser);
+          break;
+        case "window_size":
+          windowSize = number(parser, name);
+          break;
+        case "method":
+          method = string(parser, name);
+          break;
+        case "alpha":
+          alpha = number(parser, name);
+          break;
+        case "reset":
+          reset = bool(parser, name);
           break;
         default:
           parser.skipChildren();
@@ -109,6 +126,47 @@ final class RequestFields {
           + RequestReader.describe(token) + ".");
     }
     return parser.getText();
+  }
+
+  private static Double number(JsonParser parser, String name) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (!token.isNumeric()) {
+      parser.skipChildren();
+      throw new ProtocolException(ErrorCode.INVALID_FIELD, "'" + name + "' must be a number, not "
+          + RequestReader.describe(token) + ".");
+    }
+    return parser.getDoubleValue();
+  }
+
+  private static boolean bool(JsonParser parser, String name) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+      return token == JsonToken.VALUE_TRUE;
+    }
+    if (token == JsonToken.VALUE_NULL) {
+      return false;
+    }
+    parser.skipChildren();
+    throw new ProtocolException(ErrorCode.INVALID_FIELD, "'" + name + "' must be true or false.");
+  }
+
+  private DriftRequest drift() {
+    Integer window = null;
+    if (windowSize != null) {
+      if (windowSize != Math.rint(windowSize) || windowSize < DriftRequest.MIN_WINDOW_SIZE
+          || windowSize > Integer.MAX_VALUE) {
+        throw new ProtocolException(ErrorCode.INVALID_FIELD, "'window_size' must be a whole number of at least "
+            + DriftRequest.MIN_WINDOW_SIZE + ".");
+      }
+      window = windowSize.intValue();
+    }
+    if (alpha != null && !(alpha > 0 && alpha < 1)) {
+      throw new ProtocolException(ErrorCode.INVALID_FIELD, "'alpha' must be between 0 and 1.");
+    }
+    return new DriftRequest(requestId, window, method == null ? null : DriftMethod.ofWireName(method), alpha, reset);
   }
 
   Request toRequest() {
@@ -156,6 +214,8 @@ final class RequestFields {
         return new PingRequest(requestId);
       case CONFIG:
         return new ConfigRequest(requestId, ConfigUpdate.fromJson(config));
+      case DRIFT:
+        return drift();
       default:
         throw new ProtocolException(ErrorCode.UNSUPPORTED_TYPE, "Message type '" + requestType.wireName()
             + "' is not available on this server.");

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ResponseType;
+import io.anomalygateway.protocol.bus.DriftReport;
 import io.anomalygateway.protocol.bus.FeatureContribution;
+import io.anomalygateway.protocol.bus.FeatureDrift;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.Verdict;
 import io.vertx.core.json.JsonObject;
@@ -97,6 +99,43 @@ public final class ResponseWriter {
       g.writeBooleanField("refitting", reply.refitting());
       writeThreshold(g, reply.threshold());
       g.writeEndObject();
+    });
+  }
+
+  /**
+   * @param requestId the request's id, or {@code null}
+   * @param timestamp the ISO-8601 time of the response
+   * @param report the drift monitor's report
+   * @return a {@code drift_result} message
+   */
+  public static String driftResult(String requestId, String timestamp, DriftReport report) {
+    return message(ResponseType.DRIFT_RESULT, true, requestId, timestamp, g -> {
+      g.writeStringField("status", report.status());
+      g.writeBooleanField("drift_detected", report.driftDetected());
+      g.writeStringField("method", report.method().wireName());
+      g.writeNumberField("window_size", report.windowSize());
+      g.writeNumberField("reference_size", report.referenceSize());
+      g.writeNumberField("current_size", report.currentSize());
+      g.writeNumberField("alpha", report.alpha());
+      g.writeStringField("correction", report.correction());
+      if (DriftReport.INSUFFICIENT_DATA.equals(report.status())) {
+        g.writeNumberField("samples_needed", report.samplesNeeded());
+      }
+      g.writeArrayFieldStart("features");
+      for (FeatureDrift feature : report.features()) {
+        g.writeStartObject();
+        g.writeNumberField("index", feature.index());
+        g.writeNumberField("statistic", feature.statistic());
+        if (Double.isFinite(feature.pValue())) {
+          g.writeNumberField("p_value", feature.pValue());
+        } else {
+          g.writeNullField("p_value");
+        }
+        g.writeNumberField("psi", feature.psi());
+        g.writeBooleanField("drifted", feature.drifted());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
     });
   }
 

@@ -1,0 +1,108 @@
+package io.anomalygateway.drift;
+
+import io.anomalygateway.drift.stats.MultipleTesting;
+import io.anomalygateway.protocol.Addresses;
+import io.anomalygateway.protocol.DriftMethod;
+import io.anomalygateway.protocol.ErrorCode;
+import io.anomalygateway.protocol.ProtocolException;
+import io.anomalygateway.protocol.bus.BusCodecs;
+import io.anomalygateway.protocol.bus.ConfigureCommand;
+import io.anomalygateway.protocol.bus.DriftEvent;
+import io.anomalygateway.protocol.bus.DriftObservation;
+import io.anomalygateway.protocol.bus.DriftQuery;
+import io.anomalygateway.protocol.bus.DriftReport;
+import io.anomalygateway.protocol.bus.DriftSettings;
+import io.anomalygateway.protocol.bus.DriftStatus;
+import io.anomalygateway.protocol.bus.SessionQuery;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Watches every session's stream for concept drift. Deploy it as a worker verticle: it receives each block of
+ * scored samples from the detector, answers {@code drift} requests, and publishes a {@link DriftEvent} on
+ * {@link Addresses#DRIFT_EVENTS} when continuous monitoring finds drift.
+ */
+public final class DriftVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DriftVerticle.class);
+
+  private DriftOptions options;
+  private DriftSessions sessions;
+  private long evictionTimer;
+
+  @Override
+  public Future<?> start() {
+    options = new DriftOptions(config());
+    sessions = new DriftSessions(options);
+    long sweepMillis = Math.max(1_000L, Math.min(60_000L, Math.round(options.getSessionIdleTimeout() * 100)));
+    evictionTimer = vertx.setPeriodic(sweepMillis, id -> sessions.evictIdle(System.nanoTime()));
+    BusCodecs.register(vertx);
+    EventBus bus = vertx.eventBus();
+    return Future.all(List.of(
+        bus.<DriftObservation>consumer(Addresses.DRIFT_OBSERVE, m -> observe(m.body())).completion(),
+        bus.<DriftQuery>consumer(Addresses.DRIFT_CHECK, m -> handle(m, this::check)).completion(),
+        bus.<ConfigureCommand>consumer(Addresses.DRIFT_CONFIGURE, m -> handle(m, this::configure)).completion(),
+        bus.<SessionQuery>consumer(Addresses.DRIFT_STATUS, m -> handle(m, this::status)).completion()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(evictionTimer);
+    return Future.succeededFuture();
+  }
+
+  private void observe(DriftObservation observation) {
+    List<DriftEvent> events = sessions.open(observation.sessionId(), System.nanoTime())
+        .observe(observation.samples(), observation.scores());
+    for (DriftEvent event : events) {
+      LOG.info("Drift in session {} at sample {} ({}, features {})", event.sessionId(), event.sample(),
+          event.method().wireName(), event.features().stream().map(f -> f.index()).toList());
+      vertx.eventBus().publish(Addresses.DRIFT_EVENTS, event);
+    }
+  }
+
+  private DriftReport check(DriftQuery query) {
+    int windowSize = query.windowSize() > 0 ? query.windowSize() : options.getWindowSize();
+    if (windowSize > options.getMaxWindowSize()) {
+      throw new ProtocolException(ErrorCode.INVALID_FIELD, "'window_size' must be between 10 and "
+          + options.getMaxWindowSize() + ".");
+    }
+    DriftMethod method = query.method() != null ? query.method() : options.getMethod();
+    double alpha = Double.isNaN(query.alpha()) ? options.getAlpha() : query.alpha();
+    MultipleTesting correction = options.getCorrection();
+    SessionDrift session = sessions.open(query.sessionId(), System.nanoTime());
+    if (query.reset()) {
+      session.reset();
+      return new DriftReport(DriftReport.RESET, false, method, windowSize, 0, 0, alpha, correction.wireName(), 0,
+          List.of());
+    }
+    return session.report(windowSize, method, alpha, correction);
+  }
+
+  private DriftSettings configure(ConfigureCommand command) {
+    return sessions.open(command.sessionId(), System.nanoTime())
+        .configure(command.update().onDrift(), command.update().driftMonitor());
+  }
+
+  private DriftStatus status(SessionQuery query) {
+    return sessions.open(query.sessionId(), System.nanoTime()).status();
+  }
+
+  private <T, R> void handle(Message<T> message, Function<T, R> handler) {
+    try {
+      message.reply(handler.apply(message.body()));
+    } catch (ProtocolException e) {
+      message.fail(e.error().code().failureCode(), e.error().message());
+    } catch (RuntimeException e) {
+      LOG.error("Drift request failed", e);
+      message.fail(ErrorCode.INTERNAL_ERROR.failureCode(), ErrorCode.INTERNAL_ERROR.genericMessage());
+    }
+  }
+}

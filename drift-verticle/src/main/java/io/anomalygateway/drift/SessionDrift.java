@@ -1,0 +1,195 @@
+package io.anomalygateway.drift;
+
+import io.anomalygateway.drift.stats.KolmogorovSmirnov;
+import io.anomalygateway.drift.stats.MultipleTesting;
+import io.anomalygateway.drift.stats.PopulationStability;
+import io.anomalygateway.protocol.DriftMethod;
+import io.anomalygateway.protocol.OnDrift;
+import io.anomalygateway.protocol.Samples;
+import io.anomalygateway.protocol.bus.DriftEvent;
+import io.anomalygateway.protocol.bus.DriftReport;
+import io.anomalygateway.protocol.bus.DriftSettings;
+import io.anomalygateway.protocol.bus.DriftStatus;
+import io.anomalygateway.protocol.bus.FeatureDrift;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One session's drift state: the reference window (the first {@code reference_size} samples, or those after the
+ * last reset), the recent samples after it, the streaming detectors, and continuous monitoring every
+ * {@code check_interval} samples. Only the drift verticle's context touches it.
+ */
+final class SessionDrift {
+
+  private final String sessionId;
+  private final DriftOptions options;
+  private DriftSettings settings;
+  private int dims;
+  private double[] reference;
+  private int referenceCount;
+  private RecentWindow recent;
+  private FeatureMonitors monitors;
+  private long samples;
+  private long sinceCheck;
+  private int positiveChecks;
+  private long detections;
+  private long lastDetection = -1;
+  private long lastActive;
+
+  SessionDrift(String sessionId, DriftOptions options) {
+    this.sessionId = sessionId;
+    this.options = options;
+    this.settings = new DriftSettings(options.getOnDrift(), options.getMonitor());
+  }
+
+  /**
+   * Takes in scored samples; returns the drift events continuous monitoring raised on them (usually none).
+   */
+  List<DriftEvent> observe(Samples block, double[] scores) {
+    if (dims == 0) {
+      dims = block.dims();
+      reset();
+    } else if (block.dims() != dims) {
+      return List.of();
+    }
+    List<DriftEvent> events = new ArrayList<>(0);
+    for (int row = 0; row < block.count(); row++) {
+      int offset = row * dims;
+      if (referenceCount < options.getReferenceSize()) {
+        System.arraycopy(block.values(), offset, reference, referenceCount * dims, dims);
+        referenceCount++;
+      } else {
+        recent.add(block.values(), offset);
+        sinceCheck++;
+      }
+      monitors.update(block.values(), offset, scores[row], samples);
+      samples++;
+      if (sinceCheck >= options.getCheckInterval()) {
+        sinceCheck = 0;
+        DriftEvent event = monitor();
+        if (event != null) {
+          events.add(event);
+        }
+      }
+    }
+    return events;
+  }
+
+  /** Continuous monitoring: a drift needs {@code monitor_confirmations} positive checks in a row. */
+  private DriftEvent monitor() {
+    if (recent.size() < options.getMonitorWindowSize()) {
+      return null;
+    }
+    DriftMethod method = settings.monitor();
+    List<FeatureDrift> features = evidence(method, options.getMonitorWindowSize(), options.getMonitorAlpha(),
+        options.getCorrection());
+    List<FeatureDrift> drifted = features.stream().filter(FeatureDrift::drifted).toList();
+    boolean streaming = method == DriftMethod.ADWIN || method == DriftMethod.PAGE_HINKLEY;
+    positiveChecks = drifted.isEmpty() ? 0 : positiveChecks + 1;
+    if (positiveChecks < (streaming ? 1 : options.getMonitorConfirmations())) {
+      return null;
+    }
+    positiveChecks = 0;
+    detections++;
+    lastDetection = samples - 1;
+    boolean refit = settings.onDrift() == OnDrift.REFIT;
+    long window = samples - 1 - Math.max(0, monitors.lastScoreDrift());
+    DriftEvent event = new DriftEvent(sessionId, samples - 1, method, drifted,
+        monitors.lastScoreDrift() >= 0 && window < options.getMonitorWindowSize(), refit,
+        options.getMonitorWindowSize());
+    if (refit) {
+      reset();
+    }
+    return event;
+  }
+
+  /** Answers a {@code drift} request. */
+  DriftReport report(int windowSize, DriftMethod method, double alpha, MultipleTesting correction) {
+    int referenceMissing = options.getReferenceSize() - referenceCount;
+    int recentMissing = recent == null ? windowSize : Math.max(0, windowSize - recent.size());
+    if (dims == 0 || referenceMissing > 0 || recentMissing > 0) {
+      int needed = Math.max(0, referenceMissing) + recentMissing + (dims == 0 ? options.getReferenceSize() : 0);
+      return new DriftReport(DriftReport.INSUFFICIENT_DATA, false, method, windowSize, referenceCount,
+          recent == null ? 0 : Math.min(recent.size(), windowSize), alpha, correction.wireName(), needed, List.of());
+    }
+    List<FeatureDrift> features = evidence(method, windowSize, alpha, correction);
+    return new DriftReport(DriftReport.OK, features.stream().anyMatch(FeatureDrift::drifted), method, windowSize,
+        referenceCount, windowSize, alpha, correction.wireName(), 0, features);
+  }
+
+  /** Per-feature evidence of the method over the newest {@code windowSize} samples. */
+  private List<FeatureDrift> evidence(DriftMethod method, int windowSize, double alpha, MultipleTesting correction) {
+    double[] statistics = new double[dims];
+    double[] pValues = new double[dims];
+    double[] psi = new double[dims];
+    boolean[] drifted = new boolean[dims];
+    for (int k = 0; k < dims; k++) {
+      double[] before = referenceColumn(k);
+      double[] after = recent.column(k, windowSize);
+      psi[k] = PopulationStability.index(before, after, options.getPsiBins());
+      pValues[k] = Double.NaN;
+      switch (method) {
+        case KS -> {
+          double[] ks = KolmogorovSmirnov.test(before, after);
+          statistics[k] = ks[0];
+          pValues[k] = ks[1];
+        }
+        case PSI -> {
+          statistics[k] = psi[k];
+          drifted[k] = psi[k] > options.getPsiThreshold();
+        }
+        default -> {
+          statistics[k] = monitors.detections(method, k);
+          drifted[k] = monitors.lastDetection(method, k) > samples - 1 - windowSize;
+        }
+      }
+    }
+    if (method == DriftMethod.KS) {
+      drifted = correction.reject(pValues, alpha);
+    }
+    List<FeatureDrift> features = new ArrayList<>(dims);
+    for (int k = 0; k < dims; k++) {
+      features.add(new FeatureDrift(k, statistics[k], pValues[k], psi[k], drifted[k]));
+    }
+    return features;
+  }
+
+  private double[] referenceColumn(int feature) {
+    double[] column = new double[referenceCount];
+    for (int i = 0; i < referenceCount; i++) {
+      column[i] = reference[i * dims + feature];
+    }
+    return column;
+  }
+
+  /** Discards the reference, the recent samples and the streaming detectors: the next samples form a new one. */
+  void reset() {
+    referenceCount = 0;
+    sinceCheck = 0;
+    positiveChecks = 0;
+    if (dims > 0) {
+      reference = new double[options.getReferenceSize() * dims];
+      recent = new RecentWindow(options.getMaxWindowSize(), dims);
+      monitors = new FeatureMonitors(dims);
+    }
+  }
+
+  DriftSettings configure(OnDrift onDrift, DriftMethod monitor) {
+    settings = new DriftSettings(onDrift != null ? onDrift : settings.onDrift(),
+        monitor != null ? monitor : settings.monitor());
+    return settings;
+  }
+
+  DriftStatus status() {
+    return new DriftStatus(samples, referenceCount, detections, lastDetection, settings);
+  }
+
+  void touch(long now) {
+    lastActive = now;
+  }
+
+  long lastActive() {
+    return lastActive;
+  }
+}

@@ -1,0 +1,196 @@
+package io.anomalygateway.protocol.bus;
+
+import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.DriftMethod;
+import io.anomalygateway.protocol.Samples;
+import io.anomalygateway.protocol.SessionSettings;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JSON form of every bus record between cluster nodes: the one place where bus records are mapped to JSON. */
+final class BusJson {
+
+  private BusJson() {
+  }
+
+  static JsonObject toJson(ScoreCommand command) {
+    return new JsonObject().put("session_id", command.sessionId())
+        .put("algorithm", command.algorithm() == null ? null : command.algorithm().wireName())
+        .put("dims", command.samples().dims()).put("values", array(command.samples().values()));
+  }
+
+  static ScoreCommand scoreCommand(JsonObject json) {
+    String algorithm = json.getString("algorithm");
+    return new ScoreCommand(json.getString("session_id"),
+        algorithm == null ? null : Algorithm.ofWireName(algorithm),
+        new Samples(json.getInteger("dims"), doubles(json.getJsonArray("values"))));
+  }
+
+  static JsonObject toJson(DriftObservation observation) {
+    return new JsonObject().put("session_id", observation.sessionId())
+        .put("dims", observation.samples().dims()).put("values", array(observation.samples().values()))
+        .put("scores", array(observation.scores()));
+  }
+
+  static DriftObservation driftObservation(JsonObject json) {
+    return new DriftObservation(json.getString("session_id"),
+        new Samples(json.getInteger("dims"), doubles(json.getJsonArray("values"))),
+        doubles(json.getJsonArray("scores")));
+  }
+
+  static JsonObject toJson(DriftQuery query) {
+    return new JsonObject().put("session_id", query.sessionId()).put("window_size", query.windowSize())
+        .put("method", query.method() == null ? null : query.method().wireName())
+        .put("alpha", finiteOrNull(query.alpha())).put("reset", query.reset());
+  }
+
+  static DriftQuery driftQuery(JsonObject json) {
+    String method = json.getString("method");
+    return new DriftQuery(json.getString("session_id"), json.getInteger("window_size"),
+        method == null ? null : DriftMethod.ofWireName(method), nanIfNull(json.getDouble("alpha")),
+        json.getBoolean("reset"));
+  }
+
+  static JsonObject toJson(DriftReport report) {
+    return new JsonObject().put("status", report.status()).put("drift_detected", report.driftDetected())
+        .put("method", report.method().wireName()).put("window_size", report.windowSize())
+        .put("reference_size", report.referenceSize()).put("current_size", report.currentSize())
+        .put("alpha", report.alpha()).put("correction", report.correction())
+        .put("samples_needed", report.samplesNeeded()).put("features", features(report.features()));
+  }
+
+  static DriftReport driftReport(JsonObject json) {
+    return new DriftReport(json.getString("status"), json.getBoolean("drift_detected"),
+        DriftMethod.ofWireName(json.getString("method")), json.getInteger("window_size"),
+        json.getInteger("reference_size"), json.getInteger("current_size"), json.getDouble("alpha"),
+        json.getString("correction"), json.getInteger("samples_needed"), features(json.getJsonArray("features")));
+  }
+
+  static JsonObject toJson(DriftEvent event) {
+    return new JsonObject().put("session_id", event.sessionId()).put("sample", event.sample())
+        .put("method", event.method().wireName()).put("features", features(event.features()))
+        .put("score_drift", event.scoreDrift()).put("refit", event.refit()).put("recent_size", event.recentSize());
+  }
+
+  static DriftEvent driftEvent(JsonObject json) {
+    return new DriftEvent(json.getString("session_id"), json.getLong("sample"),
+        DriftMethod.ofWireName(json.getString("method")), features(json.getJsonArray("features")),
+        json.getBoolean("score_drift"), json.getBoolean("refit"), json.getInteger("recent_size"));
+  }
+
+  static JsonObject toJson(DriftStatus status) {
+    return new JsonObject().put("samples", status.samples()).put("reference_size", status.referenceSize())
+        .put("detections", status.detections()).put("last_detection", status.lastDetection())
+        .put("settings", status.settings().toJson());
+  }
+
+  static DriftStatus driftStatus(JsonObject json) {
+    return new DriftStatus(json.getLong("samples"), json.getInteger("reference_size"), json.getLong("detections"),
+        json.getLong("last_detection"), DriftSettings.fromJson(json.getJsonObject("settings")));
+  }
+
+  private static JsonArray features(List<FeatureDrift> features) {
+    JsonArray array = new JsonArray();
+    for (FeatureDrift feature : features) {
+      array.add(new JsonArray().add(feature.index()).add(feature.statistic()).add(finiteOrNull(feature.pValue()))
+          .add(feature.psi()).add(feature.drifted()));
+    }
+    return array;
+  }
+
+  private static List<FeatureDrift> features(JsonArray array) {
+    List<FeatureDrift> features = new ArrayList<>();
+    for (Object entry : array) {
+      JsonArray feature = (JsonArray) entry;
+      features.add(new FeatureDrift(feature.getInteger(0), feature.getDouble(1), nanIfNull(feature.getDouble(2)),
+          feature.getDouble(3), feature.getBoolean(4)));
+    }
+    return features;
+  }
+
+  /** NaN is not JSON: it travels as null. */
+  private static JsonArray array(double[] values) {
+    JsonArray array = new JsonArray(new ArrayList<>(values.length));
+    for (double value : values) {
+      array.add(finiteOrNull(value));
+    }
+    return array;
+  }
+
+  private static double[] doubles(JsonArray array) {
+    double[] values = new double[array.size()];
+    for (int i = 0; i < values.length; i++) {
+      Object value = array.getValue(i);
+      values[i] = value == null ? Double.NaN : ((Number) value).doubleValue();
+    }
+    return values;
+  }
+
+  static JsonObject toJson(ScoreReply reply) {
+    JsonArray verdicts = new JsonArray();
+    for (Verdict verdict : reply.verdicts()) {
+      JsonArray explanation = new JsonArray();
+      for (FeatureContribution feature : verdict.explanation()) {
+        explanation.add(new JsonArray().add(feature.index()).add(feature.value()).add(feature.contribution())
+            .add(feature.direction()));
+      }
+      verdicts.add(new JsonArray().add(verdict.anomaly()).add(verdict.score()).add(verdict.bufferSize())
+          .add(explanation));
+    }
+    return new JsonObject().put("algorithm", reply.algorithm().wireName()).put("model_fitted", reply.modelFitted())
+        .put("refitting", reply.refitting()).put("threshold", finiteOrNull(reply.threshold()))
+        .put("verdicts", verdicts);
+  }
+
+  static ScoreReply scoreReply(JsonObject json) {
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Object entry : json.getJsonArray("verdicts")) {
+      JsonArray verdict = (JsonArray) entry;
+      List<FeatureContribution> explanation = new ArrayList<>();
+      for (Object item : verdict.getJsonArray(3)) {
+        JsonArray feature = (JsonArray) item;
+        explanation.add(new FeatureContribution(feature.getInteger(0), feature.getDouble(1), feature.getDouble(2),
+            feature.getString(3)));
+      }
+      verdicts.add(new Verdict(verdict.getBoolean(0), verdict.getDouble(1), verdict.getInteger(2), explanation));
+    }
+    return new ScoreReply(Algorithm.ofWireName(json.getString("algorithm")), json.getBoolean("model_fitted"),
+        json.getBoolean("refitting"), nanIfNull(json.getDouble("threshold")), verdicts);
+  }
+
+  static JsonObject toJson(SessionStats stats) {
+    JsonArray models = new JsonArray();
+    for (ModelStats model : stats.models()) {
+      models.add(new JsonObject().put("algorithm", model.algorithm().wireName()).put("samples", model.samples())
+          .put("anomalies", model.anomalies()).put("buffer_size", model.bufferSize()).put("fitted", model.fitted())
+          .put("refits", model.refits()).put("threshold", finiteOrNull(model.threshold())));
+    }
+    return new JsonObject().put("session_id", stats.sessionId()).put("settings", stats.settings().toJson())
+        .put("dimension", stats.dimension()).put("total_samples", stats.totalSamples()).put("models", models)
+        .put("detector_sessions", stats.detector().sessions()).put("evictions", stats.detector().evictions());
+  }
+
+  static SessionStats sessionStats(JsonObject json) {
+    List<ModelStats> models = new ArrayList<>();
+    for (Object entry : json.getJsonArray("models")) {
+      JsonObject model = (JsonObject) entry;
+      models.add(new ModelStats(Algorithm.ofWireName(model.getString("algorithm")), model.getLong("samples"),
+          model.getLong("anomalies"), model.getInteger("buffer_size"), model.getBoolean("fitted"),
+          model.getLong("refits"), nanIfNull(model.getDouble("threshold"))));
+    }
+    return new SessionStats(json.getString("session_id"), SessionSettings.fromJson(json.getJsonObject("settings")),
+        json.getInteger("dimension"), json.getLong("total_samples"), models,
+        new DetectorLoad(json.getInteger("detector_sessions"), json.getLong("evictions")));
+  }
+
+  private static Double finiteOrNull(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+
+  private static double nanIfNull(Double value) {
+    return value == null ? Double.NaN : value;
+  }
+}
