@@ -76,7 +76,11 @@ final class SessionDrift {
     return events;
   }
 
-  /** Continuous monitoring: a drift needs {@code monitor_confirmations} positive checks in a row. */
+  /**
+   * Continuous monitoring: a drift needs {@code monitor_confirmations} positive checks in a row. Each detection marks
+   * a new concept: the reference re-forms from the samples after it, so one change raises one alarm, whatever the
+   * session's {@code on_drift} (which only decides whether the detector refits).
+   */
   private DriftEvent monitor() {
     if (recent.size() < options.getMonitorWindowSize()) {
       return null;
@@ -98,9 +102,7 @@ final class SessionDrift {
     DriftEvent event = new DriftEvent(sessionId, samples - 1, method, drifted,
         monitors.lastScoreDrift() >= 0 && window < options.getMonitorWindowSize(), refit,
         options.getMonitorWindowSize());
-    if (refit) {
-      reset();
-    }
+    reset();
     return event;
   }
 

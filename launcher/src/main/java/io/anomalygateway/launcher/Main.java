@@ -1,12 +1,12 @@
 package io.anomalygateway.launcher;
 
 import io.anomalygateway.gateway.GatewayVerticle;
+import io.anomalygateway.launcher.offline.DriftEvaluationCommand;
 import io.anomalygateway.launcher.offline.NabCommand;
 import io.anomalygateway.launcher.offline.ScoreCommand;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +21,7 @@ public final class Main {
   /**
    * @param args {@code [--port N] [--host H] [--config FILE]}, or {@code score ...}
    */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
     if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
       System.out.println(LaunchOptions.USAGE);
       return;
@@ -29,6 +29,10 @@ public final class Main {
     if (args.length > 0 && "score".equals(args[0])) {
       System.exit(ScoreCommand.run(Arrays.copyOfRange(args, 1, args.length),
           Configuration.defaults().getJsonObject("detector"), System.out));
+    }
+    if (args.length > 0 && "drift-eval".equals(args[0])) {
+      System.exit(DriftEvaluationCommand.run(Arrays.copyOfRange(args, 1, args.length), Configuration.defaults(),
+          System.out));
     }
     if (args.length > 0 && "nab".equals(args[0])) {
       System.exit(NabCommand.run(Arrays.copyOfRange(args, 1, args.length),
