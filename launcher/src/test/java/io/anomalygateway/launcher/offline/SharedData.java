@@ -8,12 +8,12 @@ import java.nio.file.Path;
  * beside the repository rather than in it: {@code -Danomaly.data.dir}, {@code $ANOMALY_DATA_DIR}, or a
  * {@code shared/data} folder next to the checkout or one of its parents.
  */
-final class SharedData {
+public final class SharedData {
 
   private SharedData() {
   }
 
-  static Path dir() {
+  public static Path dir() {
     String configured = System.getProperty("anomaly.data.dir", System.getenv("ANOMALY_DATA_DIR"));
     if (configured != null) {
       return require(Path.of(configured));
@@ -28,7 +28,7 @@ final class SharedData {
         + "that holds anomaly/, nab/ and drift/");
   }
 
-  static Path anomaly(String file) {
+  public static Path anomaly(String file) {
     return require(dir().resolve("anomaly").resolve(file));
   }
 
