@@ -33,6 +33,8 @@ public class DetectorOptions {
   public static final double DEFAULT_SVM_NU = 0.5;
   /** Default number of threads that fit models. */
   public static final int DEFAULT_FIT_THREADS = 1;
+  /** Default largest share of a core each fitting thread may use, so that refits leave room for scoring. */
+  public static final double DEFAULT_FIT_CPU_SHARE = 0.5;
   /** Default largest number of sessions held. */
   public static final int DEFAULT_MAX_SESSIONS = 100_000;
   /** Default seconds without a request after which a session is evicted (30 minutes). */
@@ -55,6 +57,7 @@ public class DetectorOptions {
   private int svmFeatures = DEFAULT_SVM_FEATURES;
   private double svmNu = DEFAULT_SVM_NU;
   private int fitThreads = DEFAULT_FIT_THREADS;
+  private double fitCpuShare = DEFAULT_FIT_CPU_SHARE;
   private int maxSessions = DEFAULT_MAX_SESSIONS;
   private double sessionIdleTimeout = DEFAULT_SESSION_IDLE_TIMEOUT;
   private int explanationFeatures = DEFAULT_EXPLANATION_FEATURES;
@@ -83,6 +86,7 @@ public class DetectorOptions {
     setSvmFeatures(json.getInteger("svm_features", DEFAULT_SVM_FEATURES));
     setSvmNu(json.getDouble("svm_nu", DEFAULT_SVM_NU));
     setFitThreads(json.getInteger("fit_threads", DEFAULT_FIT_THREADS));
+    setFitCpuShare(json.getDouble("fit_cpu_share", DEFAULT_FIT_CPU_SHARE));
     setMaxSessions(json.getInteger("max_sessions", DEFAULT_MAX_SESSIONS));
     setSessionIdleTimeout(json.getDouble("session_idle_timeout", DEFAULT_SESSION_IDLE_TIMEOUT));
     setExplanationFeatures(json.getInteger("explanation_features", DEFAULT_EXPLANATION_FEATURES));
@@ -100,6 +104,7 @@ public class DetectorOptions {
         .put("svm_features", svmFeatures)
         .put("svm_nu", svmNu)
         .put("fit_threads", fitThreads)
+        .put("fit_cpu_share", fitCpuShare)
         .put("max_sessions", maxSessions)
         .put("session_idle_timeout", sessionIdleTimeout)
         .put("explanation_features", explanationFeatures)
@@ -193,6 +198,23 @@ public class DetectorOptions {
    */
   public DetectorOptions setFitThreads(int fitThreads) {
     this.fitThreads = requireRange("fit_threads", fitThreads, 1, 64);
+    return this;
+  }
+
+  /** @return the largest share of a core each fitting thread may use */
+  public double getFitCpuShare() {
+    return fitCpuShare;
+  }
+
+  /**
+   * @param fitCpuShare the largest share of a core each fitting thread may use, in (0, 1]
+   * @return this
+   */
+  public DetectorOptions setFitCpuShare(double fitCpuShare) {
+    if (!(fitCpuShare > 0 && fitCpuShare <= 1)) {
+      throw new IllegalArgumentException("fit_cpu_share must be in (0, 1]");
+    }
+    this.fitCpuShare = fitCpuShare;
     return this;
   }
 

@@ -1,10 +1,8 @@
 package io.anomalygateway.detector;
 
-import io.anomalygateway.detector.model.FittedModel;
 import io.anomalygateway.protocol.Addresses;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolException;
-import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.SessionSettings;
 import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.bus.ConfigureCommand;
@@ -39,6 +37,7 @@ public final class DetectorVerticle extends VerticleBase {
   private DetectorSessions sessions;
   private ModelCatalog models;
   private WorkerExecutor fitPool;
+  private FitScheduler fits;
   private long evictionTimer;
 
   @Override
@@ -48,6 +47,7 @@ public final class DetectorVerticle extends VerticleBase {
     sessions = new DetectorSessions(id -> new DetectorSession(id, options.getSessionDefaults(), models::create),
         options.getMaxSessions(), options.getSessionIdleTimeout());
     fitPool = vertx.createSharedWorkerExecutor("anomaly-detector-fit", options.getFitThreads());
+    fits = new FitScheduler(vertx, fitPool, models, options.getFitThreads(), options.getFitCpuShare());
     long sweepMillis = Math.max(1_000L, Math.min(60_000L, Math.round(options.getSessionIdleTimeout() * 100)));
     evictionTimer = vertx.setPeriodic(sweepMillis, id -> evictIdleSessions());
     BusCodecs.register(vertx);
@@ -71,7 +71,7 @@ public final class DetectorVerticle extends VerticleBase {
     forwardToDrift(command, reply);
     SessionModel model = session.model(reply.algorithm());
     if (model instanceof RefittedModel && ((RefittedModel) model).isFitDue(session.settings())) {
-      fit(session.settings(), (RefittedModel) model);
+      fits.submit((RefittedModel) model, session.settings());
     }
     return reply;
   }
@@ -96,18 +96,6 @@ public final class DetectorVerticle extends VerticleBase {
       LOG.info("Refitting session {} on its {} samples since drift", event.sessionId(), event.recentSize());
       session.forgetBefore(event.recentSize());
     }
-  }
-
-  private void fit(SessionSettings settings, RefittedModel model) {
-    Samples rows = model.startFit();
-    fitPool.executeBlocking(() -> FittedModel.fit(models.trainer(model.algorithm()), rows, settings.seed(),
-            settings.contamination()), false)
-        .onComplete(done -> {
-          if (done.failed()) {
-            LOG.error("Fitting {} on {} rows failed", model.algorithm().wireName(), rows.count(), done.cause());
-          }
-          model.finishFit(done.result());
-        });
   }
 
   private SessionStats stats(SessionQuery query) {

@@ -25,6 +25,7 @@ final class RefittedModel implements SessionModel {
   private final SlidingBuffer buffer;
   private FittedModel fitted;
   private boolean fitting;
+  private boolean queued;
   private boolean stale;
   private long sinceFit;
   private long samples;
@@ -67,7 +68,7 @@ final class RefittedModel implements SessionModel {
 
   @Override
   public boolean isFitting() {
-    return fitting;
+    return fitting || queued;
   }
 
   @Override
@@ -81,12 +82,18 @@ final class RefittedModel implements SessionModel {
    * per model: under load, refits are coalesced rather than queued.
    */
   boolean isFitDue(SessionSettings settings) {
-    return !fitting && buffer.size() >= settings.minSamples()
+    return !fitting && !queued && buffer.size() >= settings.minSamples()
         && (fitted == null || stale || sinceFit >= settings.refitInterval());
   }
 
-  /** Marks a fit as started and returns the rows to fit on. */
+  /** Marks the model as waiting for a fitting thread: it is not due again until that fit has run. */
+  void queueFit() {
+    queued = true;
+  }
+
+  /** Marks a fit as started and returns the rows to fit on, as they are now. */
   Samples startFit() {
+    queued = false;
     fitting = true;
     stale = false;
     sinceFit = 0;
