@@ -78,8 +78,20 @@ class RequestReaderTest {
 
   @Test
   void refusesTypesTheServerDoesNotOfferYetWithTheirOwnCode() {
-    assertThat(refused("{\"type\":\"drift\"}").error().code()).isEqualTo(ErrorCode.UNSUPPORTED_TYPE);
-    assertThat(refused("{\"type\":\"drifts\"}").error().code()).isEqualTo(ErrorCode.UNKNOWN_TYPE);
+    assertThat(refused("{\"type\":\"subscribe\"}").error().code()).isEqualTo(ErrorCode.UNSUPPORTED_TYPE);
+    assertThat(refused("{\"type\":\"subscribes\"}").error().code()).isEqualTo(ErrorCode.UNKNOWN_TYPE);
+  }
+
+  @Test
+  void readsDriftRequests() {
+    DriftRequest drift = (DriftRequest) reader.read("{\"type\":\"drift\",\"window_size\":200,\"method\":\"psi\","
+        + "\"alpha\":0.05}");
+    assertThat(drift.windowSize()).isEqualTo(200);
+    assertThat(drift.method()).isEqualTo(io.anomalygateway.protocol.DriftMethod.PSI);
+    assertThat(drift.alpha()).isEqualTo(0.05);
+    assertThat(drift.reset()).isFalse();
+    assertThat(((DriftRequest) reader.read("{\"type\":\"drift\",\"reset\":true}")).reset()).isTrue();
+    assertThat(refused("{\"type\":\"drift\",\"window_size\":9}").error().code()).isEqualTo(ErrorCode.INVALID_FIELD);
   }
 
   private ProtocolException refused(String text) {
