@@ -34,7 +34,7 @@ public class DetectorOptions {
   /** Default number of threads that fit models. */
   public static final int DEFAULT_FIT_THREADS = 1;
   /** Default largest share of a core each fitting thread may use, so that refits leave room for scoring. */
-  public static final double DEFAULT_FIT_CPU_SHARE = 0.5;
+  public static final double DEFAULT_FIT_CPU_SHARE = 0.25;
   /** Default largest number of sessions held. */
   public static final int DEFAULT_MAX_SESSIONS = 100_000;
   /** Default seconds without a request after which a session is evicted (30 minutes). */
@@ -47,8 +47,10 @@ public class DetectorOptions {
   public static final int DEFAULT_RCF_TREES = 50;
   /** Default points each tree of a random cut forest samples. */
   public static final int DEFAULT_RCF_SAMPLE_SIZE = 256;
-  /** Default anomaly rate a random cut forest's thresholder expects. */
-  public static final double DEFAULT_RCF_ANOMALY_RATE = 0.005;
+  /** Default number of standard deviations of the scores above their mean that a random cut forest's threshold sits. */
+  public static final double DEFAULT_RCF_Z_FACTOR = 4.0;
+  /** Default smallest anomaly grade (0 to 1, in steps of 1/16) for which a random cut forest flags a sample. */
+  public static final double DEFAULT_RCF_MIN_GRADE = 0.5;
 
   private SessionSettings sessionDefaults = new SessionSettings(DEFAULT_ALGORITHM, DEFAULT_BUFFER_SIZE,
       DEFAULT_MIN_SAMPLES, DEFAULT_REFIT_INTERVAL, DEFAULT_CONTAMINATION, DEFAULT_SEED, 1);
@@ -64,7 +66,8 @@ public class DetectorOptions {
   private int svmMaxFitRows = DEFAULT_SVM_MAX_FIT_ROWS;
   private int rcfTrees = DEFAULT_RCF_TREES;
   private int rcfSampleSize = DEFAULT_RCF_SAMPLE_SIZE;
-  private double rcfAnomalyRate = DEFAULT_RCF_ANOMALY_RATE;
+  private double rcfZFactor = DEFAULT_RCF_Z_FACTOR;
+  private double rcfMinGrade = DEFAULT_RCF_MIN_GRADE;
 
   /** Options with every default. */
   public DetectorOptions() {
@@ -93,7 +96,8 @@ public class DetectorOptions {
     setSvmMaxFitRows(json.getInteger("svm_max_fit_rows", DEFAULT_SVM_MAX_FIT_ROWS));
     setRcfTrees(json.getInteger("rcf_trees", DEFAULT_RCF_TREES));
     setRcfSampleSize(json.getInteger("rcf_sample_size", DEFAULT_RCF_SAMPLE_SIZE));
-    setRcfAnomalyRate(json.getDouble("rcf_anomaly_rate", DEFAULT_RCF_ANOMALY_RATE));
+    setRcfZFactor(json.getDouble("rcf_z_factor", DEFAULT_RCF_Z_FACTOR));
+    setRcfMinGrade(json.getDouble("rcf_min_grade", DEFAULT_RCF_MIN_GRADE));
   }
 
   /** @return the options as the {@code detector} section of the configuration */
@@ -111,7 +115,8 @@ public class DetectorOptions {
         .put("svm_max_fit_rows", svmMaxFitRows)
         .put("rcf_trees", rcfTrees)
         .put("rcf_sample_size", rcfSampleSize)
-        .put("rcf_anomaly_rate", rcfAnomalyRate);
+        .put("rcf_z_factor", rcfZFactor)
+        .put("rcf_min_grade", rcfMinGrade);
   }
 
   /** @return the settings new sessions start with */
@@ -305,20 +310,37 @@ public class DetectorOptions {
     return this;
   }
 
-  /** @return the anomaly rate a random cut forest's thresholder expects */
-  public double getRcfAnomalyRate() {
-    return rcfAnomalyRate;
+  /** @return how many standard deviations above the scores' mean a random cut forest's threshold sits */
+  public double getRcfZFactor() {
+    return rcfZFactor;
   }
 
   /**
-   * @param rcfAnomalyRate the anomaly rate a random cut forest's thresholder expects, in (0, 0.5]
+   * @param rcfZFactor how many standard deviations above the scores' mean the threshold sits, 1 to 10
    * @return this
    */
-  public DetectorOptions setRcfAnomalyRate(double rcfAnomalyRate) {
-    if (!(rcfAnomalyRate > 0 && rcfAnomalyRate <= 0.5)) {
-      throw new IllegalArgumentException("rcf_anomaly_rate must be in (0, 0.5]");
+  public DetectorOptions setRcfZFactor(double rcfZFactor) {
+    if (!(rcfZFactor >= 1 && rcfZFactor <= 10)) {
+      throw new IllegalArgumentException("rcf_z_factor must be between 1 and 10");
     }
-    this.rcfAnomalyRate = rcfAnomalyRate;
+    this.rcfZFactor = rcfZFactor;
+    return this;
+  }
+
+  /** @return the smallest anomaly grade for which a random cut forest flags a sample */
+  public double getRcfMinGrade() {
+    return rcfMinGrade;
+  }
+
+  /**
+   * @param rcfMinGrade the smallest anomaly grade for which a random cut forest flags a sample, in (0, 1]
+   * @return this
+   */
+  public DetectorOptions setRcfMinGrade(double rcfMinGrade) {
+    if (!(rcfMinGrade > 0 && rcfMinGrade <= 1)) {
+      throw new IllegalArgumentException("rcf_min_grade must be in (0, 1]");
+    }
+    this.rcfMinGrade = rcfMinGrade;
     return this;
   }
 

@@ -3,12 +3,17 @@ package io.anomalygateway.detector;
 import io.anomalygateway.protocol.Addresses;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolException;
+import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.SessionSettings;
+import io.anomalygateway.protocol.Topic;
+import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.bus.ConfigureCommand;
 import io.anomalygateway.protocol.bus.DetectorLoad;
 import io.anomalygateway.protocol.bus.DriftEvent;
 import io.anomalygateway.protocol.bus.DriftObservation;
+import io.anomalygateway.protocol.bus.ScoreSummary;
+import io.anomalygateway.protocol.bus.Verdict;
 import io.anomalygateway.protocol.bus.ScoreCommand;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.SessionQuery;
@@ -69,6 +74,7 @@ public final class DetectorVerticle extends VerticleBase {
     DetectorSession session = sessions.open(command.sessionId(), System.nanoTime());
     ScoreReply reply = session.score(command.algorithm(), command.samples());
     forwardToDrift(command, reply);
+    announce(command, reply);
     SessionModel model = session.model(reply.algorithm());
     if (model instanceof RefittedModel && ((RefittedModel) model).isFitDue(session.settings())) {
       fits.submit((RefittedModel) model, session.settings());
@@ -84,6 +90,25 @@ public final class DetectorVerticle extends VerticleBase {
     }
     vertx.eventBus().send(Addresses.DRIFT_OBSERVE, new DriftObservation(command.sessionId(), command.samples(),
         scores));
+  }
+
+  /**
+   * Publishes each anomaly on the anomalies topic, and tells the alerts verticle what was scored (anomaly rates are
+   * per sample, so the alerts need the normal samples too).
+   */
+  private void announce(ScoreCommand command, ScoreReply reply) {
+    int anomalies = 0;
+    Samples samples = command.samples();
+    for (int row = 0; row < reply.verdicts().size(); row++) {
+      Verdict verdict = reply.verdicts().get(row);
+      if (verdict.anomaly()) {
+        anomalies++;
+        TopicEvents.publish(vertx.eventBus(), Topic.ANOMALIES, TopicEvents.anomaly(command.sessionId(),
+            reply.algorithm(), verdict, reply.threshold(), samples.values(), row * samples.dims(), samples.dims()));
+      }
+    }
+    vertx.eventBus().send(Addresses.ALERTS_OBSERVE, new ScoreSummary(command.sessionId(), samples.count(),
+        anomalies, reply.algorithm()));
   }
 
   /** A drift with the session's policy "refit": forget the samples before it and fit on those after. */

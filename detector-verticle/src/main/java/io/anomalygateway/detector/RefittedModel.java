@@ -51,7 +51,8 @@ final class RefittedModel implements SessionModel {
       List<FeatureContribution> explanation = anomaly
           ? fitted.profile().explain(values, offset, explanationSize) : List.of();
       buffer.add(values, offset);
-      verdict = new Verdict(anomaly, score, buffer.size(), explanation);
+      verdict = anomaly ? Verdict.anomalous(score, buffer.size(), explanation)
+          : Verdict.normal(score, buffer.size());
     }
     sinceFit++;
     samples++;

@@ -5,6 +5,8 @@ import io.anomalygateway.protocol.Addresses;
 import io.anomalygateway.protocol.DriftMethod;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolException;
+import io.anomalygateway.protocol.Topic;
+import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.bus.ConfigureCommand;
 import io.anomalygateway.protocol.bus.DriftEvent;
@@ -65,6 +67,7 @@ public final class DriftVerticle extends VerticleBase {
       LOG.info("Drift in session {} at sample {} ({}, features {})", event.sessionId(), event.sample(),
           event.method().wireName(), event.features().stream().map(f -> f.index()).toList());
       vertx.eventBus().publish(Addresses.DRIFT_EVENTS, event);
+      TopicEvents.publish(vertx.eventBus(), Topic.DRIFT, TopicEvents.drift(event));
     }
   }
 

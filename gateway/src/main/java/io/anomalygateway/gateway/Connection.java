@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * One client's WebSocket connection to a session: reads its messages, answers each one, and keeps its own settings
  * and counters. All its methods run on the event loop of the socket.
  */
-final class Connection {
+final class Connection implements Peer {
 
   /** WebSocket close status for a message over {@code max_message_size}. */
   static final short MESSAGE_TOO_BIG = 1009;
@@ -25,6 +25,8 @@ final class Connection {
   static final short GOING_AWAY = 1001;
   /** WebSocket close status for a normal closure, used for idle connections. */
   static final short NORMAL = 1000;
+  /** WebSocket close status for a policy violation, used for subscribers that stop reading. */
+  static final short POLICY_VIOLATION = 1008;
 
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
@@ -35,12 +37,16 @@ final class Connection {
   private final RequestReader reader;
   private final RequestHandler handler;
   private final SampleBatcher batcher;
+  private final TopicRouter topics;
+  private final long slowConsumerNanos;
   private final String connectedAt = ServerClock.timestamp();
   private ConnectionSettings settings;
   private long lastActivity = System.nanoTime();
   private long received;
   private long sent;
   private long errors;
+  private long dropped;
+  private long overLimitSince;
   private boolean closed;
 
   Connection(ServerWebSocket socket, String sessionId, String clientId, ConnectionSettings settings,
@@ -53,6 +59,9 @@ final class Connection {
     this.reader = gateway.reader();
     this.handler = gateway.handler();
     this.batcher = new SampleBatcher(gateway.vertx(), this, handler);
+    this.topics = gateway.topics();
+    this.slowConsumerNanos = Math.round(gateway.options().getSlowConsumerTimeout() * 1e9);
+    socket.setWriteQueueMaxSize(gateway.options().getMaxWriteQueue());
   }
 
   /** Installs the socket's handlers and greets the client. */
@@ -110,11 +119,13 @@ final class Connection {
   private void onClose() {
     closed = true;
     batcher.flush();
+    topics.remove(this);
     registry.remove(this);
     registry.release();
   }
 
-  void send(String text) {
+  @Override
+  public void send(String text) {
     if (!closed) {
       sent++;
       registry.countSent();
@@ -122,7 +133,33 @@ final class Connection {
     }
   }
 
-  void sendError(String requestId, ProtocolError error) {
+  /**
+   * Sends a topic event, unless the client is not reading fast enough: then the event is dropped and counted, and a
+   * client that stays over the limit for {@code slow_consumer_timeout} is disconnected with 1008. Responses to
+   * requests never go this way: they are never dropped.
+   */
+  void push(String event) {
+    if (closed) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      dropped++;
+      registry.countDropped();
+      long now = System.nanoTime();
+      if (overLimitSince == 0) {
+        overLimitSince = now;
+      } else if (now - overLimitSince > slowConsumerNanos) {
+        LOG.info("Disconnecting {} in session {}: {} events dropped, not reading", clientId, sessionId, dropped);
+        close(POLICY_VIOLATION, "too slow: events dropped");
+      }
+      return;
+    }
+    overLimitSince = 0;
+    send(event);
+  }
+
+  @Override
+  public void sendError(String requestId, ProtocolError error) {
     errors++;
     registry.countError();
     send(ResponseWriter.error(requestId, ServerClock.timestamp(), error));
@@ -144,24 +181,29 @@ final class Connection {
     return closed;
   }
 
-  String sessionId() {
+  @Override
+  public String sessionId() {
     return sessionId;
   }
 
-  String clientId() {
+  @Override
+  public String clientId() {
     return clientId;
   }
 
-  ConnectionSettings settings() {
+  @Override
+  public ConnectionSettings settings() {
     return settings;
   }
 
-  void settings(ConnectionSettings next) {
+  @Override
+  public void settings(ConnectionSettings next) {
     this.settings = next;
     batcher.flush();
   }
 
-  SampleBatcher batcher() {
+  @Override
+  public SampleBatcher batcher() {
     return batcher;
   }
 
@@ -179,5 +221,9 @@ final class Connection {
 
   long errorCount() {
     return errors;
+  }
+
+  long droppedCount() {
+    return dropped;
   }
 }

@@ -24,6 +24,7 @@ final class ConnectionRegistry implements Shareable {
   private final LongAdder received = new LongAdder();
   private final LongAdder sent = new LongAdder();
   private final LongAdder errors = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
 
   ConnectionRegistry(int maxConnections) {
     this.maxConnections = maxConnections;
@@ -92,6 +93,18 @@ final class ConnectionRegistry implements Shareable {
 
   void countError() {
     errors.increment();
+  }
+
+  void countDropped() {
+    dropped.increment();
+  }
+
+  long dropped() {
+    return dropped.sum();
+  }
+
+  int maxConnections() {
+    return maxConnections;
   }
 
   long received() {

@@ -11,7 +11,9 @@ import io.vertx.core.Vertx;
  * @param registry the node's connections and counters
  * @param reader reads client messages
  * @param handler answers client requests
+ * @param topics delivers topic events to subscribed connections
+ * @param traffic what the instance's connections sent and received, for the stats topic
  */
 record Gateway(Vertx vertx, GatewayOptions options, ConnectionRegistry registry, RequestReader reader,
-               RequestHandler handler) {
+               RequestHandler handler, TopicRouter topics, TrafficMeter traffic) {
 }

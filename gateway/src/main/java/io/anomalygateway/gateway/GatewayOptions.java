@@ -35,6 +35,12 @@ public class GatewayOptions {
   public static final int DEFAULT_BATCH_SIZE = 50;
   /** Default seconds after which a partial batch is sent in batch mode. */
   public static final double DEFAULT_BATCH_TIMEOUT = 1.0;
+  /** Default bytes a connection's outbound queue may hold before topic events to it are dropped. */
+  public static final int DEFAULT_MAX_WRITE_QUEUE = 1024 * 1024;
+  /** Default seconds a subscriber may stay over its outbound limit before it is disconnected. */
+  public static final double DEFAULT_SLOW_CONSUMER_TIMEOUT = 10.0;
+  /** Default seconds between two {@code stats} topic events. */
+  public static final double DEFAULT_STATS_INTERVAL = 5.0;
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -45,6 +51,9 @@ public class GatewayOptions {
   private int maxIdLength = DEFAULT_MAX_ID_LENGTH;
   private double connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
   private double requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+  private int maxWriteQueue = DEFAULT_MAX_WRITE_QUEUE;
+  private double slowConsumerTimeout = DEFAULT_SLOW_CONSUMER_TIMEOUT;
+  private double statsInterval = DEFAULT_STATS_INTERVAL;
   private ConnectionSettings connectionDefaults = new ConnectionSettings(DEFAULT_PROCESSING_MODE, DEFAULT_BATCH_SIZE,
       DEFAULT_BATCH_TIMEOUT);
 
@@ -65,6 +74,9 @@ public class GatewayOptions {
     setMaxIdLength(json.getInteger("max_id_length", DEFAULT_MAX_ID_LENGTH));
     setConnectionTimeout(json.getDouble("connection_timeout", DEFAULT_CONNECTION_TIMEOUT));
     setRequestTimeout(json.getDouble("request_timeout", DEFAULT_REQUEST_TIMEOUT));
+    setMaxWriteQueue(json.getInteger("max_write_queue", DEFAULT_MAX_WRITE_QUEUE));
+    setSlowConsumerTimeout(json.getDouble("slow_consumer_timeout", DEFAULT_SLOW_CONSUMER_TIMEOUT));
+    setStatsInterval(json.getDouble("stats_interval", DEFAULT_STATS_INTERVAL));
     setConnectionDefaults(new ConnectionSettings(
         ProcessingMode.ofWireName(json.getString("processing_mode", DEFAULT_PROCESSING_MODE.wireName())),
         json.getInteger("batch_size", DEFAULT_BATCH_SIZE), json.getDouble("batch_timeout", DEFAULT_BATCH_TIMEOUT)));
@@ -82,6 +94,9 @@ public class GatewayOptions {
         .put("max_id_length", maxIdLength)
         .put("connection_timeout", connectionTimeout)
         .put("request_timeout", requestTimeout)
+        .put("max_write_queue", maxWriteQueue)
+        .put("slow_consumer_timeout", slowConsumerTimeout)
+        .put("stats_interval", statsInterval)
         .mergeIn(connectionDefaults.toJson());
   }
 
@@ -216,6 +231,49 @@ public class GatewayOptions {
    */
   public GatewayOptions setRequestTimeout(double requestTimeout) {
     this.requestTimeout = requirePositive("request_timeout", requestTimeout);
+    return this;
+  }
+
+  /** @return bytes a connection's outbound queue may hold before topic events to it are dropped */
+  public int getMaxWriteQueue() {
+    return maxWriteQueue;
+  }
+
+  /**
+   * @param maxWriteQueue bytes a connection's outbound queue may hold before topic events to it are dropped,
+   *     4 KB to 1 GB
+   * @return this
+   */
+  public GatewayOptions setMaxWriteQueue(int maxWriteQueue) {
+    this.maxWriteQueue = requireRange("max_write_queue", maxWriteQueue, 4096, 1 << 30);
+    return this;
+  }
+
+  /** @return seconds a subscriber may stay over its outbound limit before it is disconnected */
+  public double getSlowConsumerTimeout() {
+    return slowConsumerTimeout;
+  }
+
+  /**
+   * @param slowConsumerTimeout seconds a subscriber may stay over its outbound limit, positive
+   * @return this
+   */
+  public GatewayOptions setSlowConsumerTimeout(double slowConsumerTimeout) {
+    this.slowConsumerTimeout = requirePositive("slow_consumer_timeout", slowConsumerTimeout);
+    return this;
+  }
+
+  /** @return seconds between two {@code stats} topic events */
+  public double getStatsInterval() {
+    return statsInterval;
+  }
+
+  /**
+   * @param statsInterval seconds between two {@code stats} topic events, positive
+   * @return this
+   */
+  public GatewayOptions setStatsInterval(double statsInterval) {
+    this.statsInterval = requirePositive("stats_interval", statsInterval);
     return this;
   }
 

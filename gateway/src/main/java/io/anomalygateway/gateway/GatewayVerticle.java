@@ -1,5 +1,7 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.protocol.Topic;
+import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.wire.RequestReader;
 import io.vertx.core.Future;
@@ -9,13 +11,16 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The gateway: the raw WebSocket endpoint, the health endpoint, and the registry of connections. It never calls
- * detection code: every sample crosses the event bus to the detector verticle.
+ * The gateway: the raw WebSocket endpoint, the SockJS event-bus bridge, the dashboard, the health endpoint, the
+ * registry of connections and their topic subscriptions. It never calls detection code: every sample crosses the
+ * event bus to the detector verticle.
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -26,8 +31,10 @@ public final class GatewayVerticle extends VerticleBase {
 
   private final Set<Connection> connections = new HashSet<>();
   private GatewayOptions options;
+  private Gateway gateway;
   private HttpServer server;
   private long sweeper;
+  private long statsTimer;
 
   @Override
   public Future<?> start() {
@@ -35,20 +42,29 @@ public final class GatewayVerticle extends VerticleBase {
     BusCodecs.register(vertx);
     ConnectionRegistry registry = vertx.sharedData().<String, ConnectionRegistry>getLocalMap(REGISTRIES)
         .computeIfAbsent(context.deploymentID(), id -> new ConnectionRegistry(options.getMaxConnections()));
+    TopicRouter topics = new TopicRouter();
+    TrafficMeter traffic = new TrafficMeter();
     RequestHandler handler = new RequestHandler(new DetectorClient(vertx.eventBus(), options.getRequestTimeout()),
-        registry, options.getMaxBatchSize());
-    Gateway gateway = new Gateway(vertx, options, registry, new RequestReader(options.readLimits()), handler);
+        registry, topics, traffic, options.getMaxBatchSize());
+    gateway = new Gateway(vertx, options, registry, new RequestReader(options.readLimits()), handler, topics,
+        traffic);
+    EventBusBridge bridge = new EventBusBridge(gateway);
 
     Router router = Router.router(vertx);
     router.get(HEALTH_PATH).handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(new JsonObject().put("status", "UP").put("connections", registry.activeConnections()).encode()));
     router.get(StreamingEndpoint.PATH).handler(new StreamingEndpoint(gateway, connections::add)::handle);
+    router.route(EventBusBridge.PATH).subRouter(bridge.router());
+    router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
 
     long sweepMillis = Math.max(100L, Math.min(5_000L, Math.round(options.getConnectionTimeout() * 250)));
     sweeper = vertx.setPeriodic(sweepMillis, id -> closeIdleConnections());
-    return vertx.createHttpServer(httpOptions()).requestHandler(router)
-        .listen(options.getPort(), options.getHost())
+    statsTimer = vertx.setPeriodic(Math.max(100L, Math.round(options.getStatsInterval() * 1000)),
+        id -> publishStats());
+    return Future.all(List.of(topics.start(vertx), bridge.start()))
+        .compose(v -> vertx.createHttpServer(httpOptions()).requestHandler(router)
+            .listen(options.getPort(), options.getHost()))
         .onSuccess(listening -> server = listening);
   }
 
@@ -64,22 +80,42 @@ public final class GatewayVerticle extends VerticleBase {
   private void closeIdleConnections() {
     connections.removeIf(Connection::isClosed);
     long deadline = System.nanoTime() - Math.round(options.getConnectionTimeout() * 1e9);
-    for (Connection connection : connections) {
+    for (Connection connection : List.copyOf(connections)) {
       if (connection.isIdleSince(deadline)) {
         connection.close(Connection.NORMAL, "idle timeout");
       }
     }
   }
 
+  /** Every {@code stats_interval}: one event for this gateway and one per session it served in the interval. */
+  private void publishStats() {
+    ConnectionRegistry registry = gateway.registry();
+    gateway.traffic().drain((sessionId, traffic) -> {
+      if (sessionId == null) {
+        traffic.put("node", context.deploymentID())
+            .put("connections", new JsonObject()
+                .put("active", registry.activeConnections())
+                .put("max", registry.maxConnections())
+                .put("sessions", registry.activeSessions()))
+            .put("dropped_events", registry.dropped());
+      } else {
+        traffic.put("clients", registry.session(sessionId).size());
+      }
+      TopicEvents.publish(vertx.eventBus(), Topic.STATS, TopicEvents.stats(sessionId, traffic));
+    });
+  }
+
   /** Says goodbye to every client with status 1001, so that they reconnect elsewhere, then stops listening. */
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(sweeper);
-    for (Connection connection : connections) {
+    vertx.cancelTimer(statsTimer);
+    for (Connection connection : List.copyOf(connections)) {
       connection.close(Connection.GOING_AWAY, "server shutting down");
     }
     connections.clear();
-    return server == null ? Future.succeededFuture() : server.close();
+    return Future.all(gateway.topics().stop(),
+        server == null ? Future.succeededFuture() : server.close());
   }
 
   /** @return the port the gateway listens on (the chosen one when configured with port 0) */

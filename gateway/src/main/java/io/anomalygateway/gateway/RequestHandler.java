@@ -2,10 +2,11 @@ package io.anomalygateway.gateway;
 
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.ConfigUpdate;
-import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ConnectionSettings;
+import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
+import io.anomalygateway.protocol.RequestType;
 import io.anomalygateway.protocol.ResponseType;
 import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.bus.DriftSettings;
@@ -19,17 +20,18 @@ import io.anomalygateway.protocol.wire.Request;
 import io.anomalygateway.protocol.wire.ResponseWriter;
 import io.anomalygateway.protocol.wire.SampleRequest;
 import io.anomalygateway.protocol.wire.StatsRequest;
+import io.anomalygateway.protocol.wire.SubscribeRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers each valid request of a connection: scoring goes to the detector over the event bus, everything the
- * gateway knows itself is answered at once. Every request gets exactly one answer, a response or an error.
+ * Answers each valid request of a peer: scoring goes to the detector and drift questions to the drift monitor over
+ * the event bus; everything the gateway knows itself is answered at once. Every request gets exactly one answer, a
+ * response or an error.
  */
 final class RequestHandler {
 
@@ -37,148 +39,173 @@ final class RequestHandler {
 
   private final DetectorClient detector;
   private final StatsReport statsReport;
+  private final TopicRouter topics;
+  private final TrafficMeter traffic;
   private final int maxBatchSize;
 
-  RequestHandler(DetectorClient detector, ConnectionRegistry registry, int maxBatchSize) {
+  RequestHandler(DetectorClient detector, ConnectionRegistry registry, TopicRouter topics, TrafficMeter traffic,
+                 int maxBatchSize) {
     this.detector = detector;
     this.statsReport = new StatsReport(registry);
+    this.topics = topics;
+    this.traffic = traffic;
     this.maxBatchSize = maxBatchSize;
   }
 
-  void handle(Connection connection, Request request, long receivedAt) {
+  void handle(Peer peer, Request request, long receivedAt) {
     if (request instanceof SampleRequest) {
-      sample(connection, (SampleRequest) request, receivedAt);
+      sample(peer, (SampleRequest) request, receivedAt);
     } else if (request instanceof BatchRequest) {
-      batch(connection, (BatchRequest) request, receivedAt);
+      BatchRequest batch = (BatchRequest) request;
+      score(peer, batch.requestId(), batch.algorithm(), batch.rows(), receivedAt, true);
     } else if (request instanceof StatsRequest) {
-      stats(connection, request.requestId());
+      stats(peer, request.requestId());
     } else if (request instanceof PingRequest) {
-      connection.send(ResponseWriter.message(ResponseType.PONG, request.requestId(), ServerClock.timestamp(),
+      peer.send(ResponseWriter.message(ResponseType.PONG, request.requestId(), ServerClock.timestamp(),
           new JsonObject()));
     } else if (request instanceof ConfigRequest) {
-      config(connection, (ConfigRequest) request);
+      config(peer, (ConfigRequest) request);
     } else if (request instanceof DriftRequest) {
-      drift(connection, (DriftRequest) request);
+      drift(peer, (DriftRequest) request);
+    } else if (request instanceof SubscribeRequest) {
+      subscription(peer, (SubscribeRequest) request);
     }
   }
 
-  private void drift(Connection connection, DriftRequest request) {
-    detector.drift(connection.sessionId(), request).onComplete(done -> {
-      if (done.succeeded()) {
-        connection.send(ResponseWriter.driftResult(request.requestId(), ServerClock.timestamp(), done.result()));
-      } else {
-        fail(connection, request.requestId(), done.cause(), ErrorCode.DRIFT_UNAVAILABLE);
-      }
-    });
-  }
-
-  private void sample(Connection connection, SampleRequest request, long receivedAt) {
-    if (connection.batcher().offer(request, receivedAt)) {
-      return;
+  private void sample(Peer peer, SampleRequest request, long receivedAt) {
+    SampleBatcher batcher = peer.batcher();
+    if (batcher == null || !batcher.offer(request, receivedAt)) {
+      score(peer, request.requestId(), request.algorithm(), request.data(), receivedAt, false);
     }
-    detector.score(connection.sessionId(), request.algorithm(), request.data()).onComplete(done -> {
-      if (done.succeeded()) {
-        connection.send(ResponseWriter.result(request.requestId(), ServerClock.timestamp(), ServerClock.sampleId(),
-            done.result(), 0, millisSince(receivedAt)));
-      } else {
-        fail(connection, request.requestId(), done.cause());
-      }
-    });
   }
 
-  private void batch(Connection connection, BatchRequest request, long receivedAt) {
-    detector.score(connection.sessionId(), request.algorithm(), request.rows()).onComplete(done -> {
-      if (done.succeeded()) {
-        List<String> sampleIds = new ArrayList<>(request.rows().count());
-        for (int i = 0; i < request.rows().count(); i++) {
-          sampleIds.add(ServerClock.sampleId());
-        }
-        connection.send(ResponseWriter.batchResult(request.requestId(), ServerClock.timestamp(), sampleIds,
-            done.result(), millisSince(receivedAt)));
-      } else {
-        fail(connection, request.requestId(), done.cause());
+  private void score(Peer peer, String requestId, Algorithm algorithm, Samples samples, long receivedAt,
+                     boolean batch) {
+    detector.score(peer.sessionId(), algorithm, samples).onComplete(done -> {
+      if (done.failed()) {
+        fail(peer, requestId, done.cause());
+        return;
       }
+      ScoreReply reply = done.result();
+      traffic.scored(peer.sessionId(), reply, receivedAt);
+      String timestamp = ServerClock.timestamp();
+      peer.send(batch ? ResponseWriter.batchResult(requestId, timestamp, reply, millisSince(receivedAt))
+          : ResponseWriter.result(requestId, timestamp, reply, 0, millisSince(receivedAt)));
     });
   }
 
   /** Scores samples that batch mode accumulated and answers each with its own result. */
-  void scoreBatched(Connection connection, Algorithm algorithm, Samples samples, List<SampleBatcher.Pending> batch) {
-    detector.score(connection.sessionId(), algorithm, samples).onComplete(done -> {
+  void scoreBatched(Peer peer, Algorithm algorithm, Samples samples, List<SampleBatcher.Pending> batch) {
+    detector.score(peer.sessionId(), algorithm, samples).onComplete(done -> {
+      if (done.succeeded()) {
+        traffic.scored(peer.sessionId(), done.result(), batch.get(0).receivedAt());
+      }
       String timestamp = ServerClock.timestamp();
       for (int i = 0; i < batch.size(); i++) {
         SampleBatcher.Pending pending = batch.get(i);
         if (done.succeeded()) {
-          ScoreReply reply = done.result();
-          connection.send(ResponseWriter.result(pending.request().requestId(), timestamp, ServerClock.sampleId(),
-              reply, i, millisSince(pending.receivedAt())));
+          peer.send(ResponseWriter.result(pending.request().requestId(), timestamp, done.result(), i,
+              millisSince(pending.receivedAt())));
         } else {
-          fail(connection, pending.request().requestId(), done.cause());
+          fail(peer, pending.request().requestId(), done.cause());
         }
       }
     });
   }
 
-  /** The drift monitor's part is optional: without one, stats still answer, without {@code drift}. */
-  private void stats(Connection connection, String requestId) {
-    Future<DriftStatus> drift = detector.driftStatus(connection.sessionId()).otherwiseEmpty();
-    detector.stats(connection.sessionId()).onComplete(done -> drift.onComplete(driftDone -> {
+  private void drift(Peer peer, DriftRequest request) {
+    detector.drift(peer.sessionId(), request).onComplete(done -> {
       if (done.succeeded()) {
-        connection.send(ResponseWriter.message(ResponseType.STATS, requestId, ServerClock.timestamp(),
-            new JsonObject().put("stats", statsReport.of(connection, done.result(), driftDone.result()))));
+        peer.send(ResponseWriter.driftResult(request.requestId(), ServerClock.timestamp(), done.result()));
       } else {
-        fail(connection, requestId, done.cause());
+        fail(peer, request.requestId(), done.cause(), ErrorCode.DRIFT_UNAVAILABLE);
+      }
+    });
+  }
+
+  /** Topic subscriptions belong to WebSocket connections; a bridge client registers on topic addresses instead. */
+  private void subscription(Peer peer, SubscribeRequest request) {
+    if (!(peer instanceof Connection)) {
+      fail(peer, request.requestId(), new ProtocolException(ErrorCode.UNSUPPORTED_TYPE, "Over the event-bus bridge, "
+          + "register on the topic addresses instead of subscribing."));
+      return;
+    }
+    Connection connection = (Connection) peer;
+    JsonObject answer = new JsonObject().put("topic", request.topic().wireName());
+    if (request.type() == RequestType.SUBSCRIBE) {
+      topics.subscribe(connection, request.topic(), request.allSessions());
+      answer.put("scope", request.allSessions() ? "all" : "session");
+      peer.send(ResponseWriter.message(ResponseType.SUBSCRIBED, request.requestId(), ServerClock.timestamp(),
+          answer));
+    } else {
+      answer.put("was_subscribed", topics.unsubscribe(connection, request.topic()));
+      peer.send(ResponseWriter.message(ResponseType.UNSUBSCRIBED, request.requestId(), ServerClock.timestamp(),
+          answer));
+    }
+  }
+
+  /** The drift monitor's part is optional: without one, stats still answer, without {@code drift}. */
+  private void stats(Peer peer, String requestId) {
+    Future<DriftStatus> drift = detector.driftStatus(peer.sessionId()).otherwiseEmpty();
+    detector.stats(peer.sessionId()).onComplete(done -> drift.onComplete(driftDone -> {
+      if (done.succeeded()) {
+        peer.send(ResponseWriter.message(ResponseType.STATS, requestId, ServerClock.timestamp(),
+            new JsonObject().put("stats", statsReport.of(peer, done.result(), driftDone.result()))));
+      } else {
+        fail(peer, requestId, done.cause());
       }
     }));
   }
 
   /**
-   * Checks the connection's part of the update first and applies it only once the detector accepted the session's
-   * part, so that an invalid update changes nothing.
+   * Checks the peer's part of the update first and applies it only once the detector accepted the session's part,
+   * so that an invalid update changes nothing.
    */
-  private void config(Connection connection, ConfigRequest request) {
+  private void config(Peer peer, ConfigRequest request) {
     ConnectionSettings next;
     try {
-      next = connection.settings().apply(request.update(), maxBatchSize);
+      next = peer.settings().apply(request.update(), maxBatchSize);
     } catch (ProtocolException e) {
-      fail(connection, request.requestId(), e);
+      fail(peer, request.requestId(), e);
       return;
     }
     ConfigUpdate update = request.update();
-    detector.configure(connection.sessionId(), update).onComplete(done -> {
+    detector.configure(peer.sessionId(), update).onComplete(done -> {
       if (done.failed()) {
-        fail(connection, request.requestId(), done.cause());
+        fail(peer, request.requestId(), done.cause());
         return;
       }
-      Future<DriftSettings> drift = detector.configureDrift(connection.sessionId(), update);
+      Future<DriftSettings> drift = detector.configureDrift(peer.sessionId(), update);
       drift.onComplete(driftDone -> {
         if (driftDone.failed() && update.touchesDrift()) {
-          fail(connection, request.requestId(), driftDone.cause(), ErrorCode.DRIFT_UNAVAILABLE);
+          fail(peer, request.requestId(), driftDone.cause(), ErrorCode.DRIFT_UNAVAILABLE);
           return;
         }
-        connection.settings(next);
+        peer.settings(next);
         JsonObject config = done.result().toJson().mergeIn(next.toJson());
         if (driftDone.succeeded()) {
           config.mergeIn(driftDone.result().toJson());
         }
-        connection.send(ResponseWriter.message(ResponseType.CONFIG_ACK, request.requestId(), ServerClock.timestamp(),
+        peer.send(ResponseWriter.message(ResponseType.CONFIG_ACK, request.requestId(), ServerClock.timestamp(),
             new JsonObject().put("config", config)));
       });
     });
   }
 
-  private static void fail(Connection connection, String requestId, Throwable cause) {
-    fail(connection, requestId, cause, ErrorCode.DETECTOR_UNAVAILABLE);
+  private void fail(Peer peer, String requestId, Throwable cause) {
+    fail(peer, requestId, cause, ErrorCode.DETECTOR_UNAVAILABLE);
   }
 
-  private static void fail(Connection connection, String requestId, Throwable cause, ErrorCode unreachable) {
+  private void fail(Peer peer, String requestId, Throwable cause, ErrorCode unreachable) {
     ProtocolError error = ProtocolError.ofFailure(cause, unreachable);
     if (error.code().isClientError()) {
-      LOG.debug("Request {} of {} refused: {}", requestId, connection.clientId(), error.message());
+      LOG.debug("Request {} of {} refused: {}", requestId, peer.clientId(), error.message());
     } else {
-      LOG.warn("Request {} of {} in session {} failed: {} ({})", requestId, connection.clientId(),
-          connection.sessionId(), error.code().code(), cause.getMessage());
+      LOG.warn("Request {} of {} in session {} failed: {} ({})", requestId, peer.clientId(), peer.sessionId(),
+          error.code().code(), cause.getMessage());
     }
-    connection.sendError(requestId, error);
+    traffic.failed(peer.sessionId());
+    peer.sendError(requestId, error);
   }
 
   private static double millisSince(long nanoTime) {

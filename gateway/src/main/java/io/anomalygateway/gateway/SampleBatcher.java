@@ -24,12 +24,12 @@ final class SampleBatcher {
   }
 
   private final Vertx vertx;
-  private final Connection connection;
+  private final Peer connection;
   private final RequestHandler handler;
   private List<Pending> pending = new ArrayList<>();
   private long timer = -1;
 
-  SampleBatcher(Vertx vertx, Connection connection, RequestHandler handler) {
+  SampleBatcher(Vertx vertx, Peer connection, RequestHandler handler) {
     this.vertx = vertx;
     this.connection = connection;
     this.handler = handler;

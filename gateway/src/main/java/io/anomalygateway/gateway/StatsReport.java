@@ -17,7 +17,7 @@ final class StatsReport {
     this.registry = registry;
   }
 
-  JsonObject of(Connection connection, SessionStats session, DriftStatus drift) {
+  JsonObject of(Peer connection, SessionStats session, DriftStatus drift) {
     JsonObject streaming = streaming(session);
     if (drift != null) {
       streaming.put("drift", new JsonObject()
@@ -27,10 +27,13 @@ final class StatsReport {
           .put("last_detection", drift.lastDetection() < 0 ? null : drift.lastDetection())
           .mergeIn(drift.settings().toJson()));
     }
-    return new JsonObject()
+    JsonObject stats = new JsonObject()
         .put("streaming", streaming)
-        .put("connections", connections(connection))
-        .put("client", client(connection));
+        .put("connections", connections(connection));
+    if (connection instanceof Connection) {
+      stats.put("client", client((Connection) connection));
+    }
+    return stats;
   }
 
   private static JsonObject streaming(SessionStats session) {
@@ -68,7 +71,7 @@ final class StatsReport {
     return json;
   }
 
-  private JsonObject connections(Connection connection) {
+  private JsonObject connections(Peer connection) {
     long received = registry.received();
     return new JsonObject()
         .put("active_connections", registry.activeConnections())
@@ -77,7 +80,8 @@ final class StatsReport {
         .put("messages_received", received)
         .put("messages_sent", registry.sent())
         .put("errors", registry.errors())
-        .put("error_rate", received == 0 ? 0.0 : (double) registry.errors() / received);
+        .put("error_rate", received == 0 ? 0.0 : (double) registry.errors() / received)
+        .put("dropped_events", registry.dropped());
   }
 
   private static JsonObject client(Connection connection) {
@@ -87,6 +91,7 @@ final class StatsReport {
         .put("messages_received", connection.receivedCount())
         .put("messages_sent", connection.sentCount())
         .put("errors", connection.errorCount())
+        .put("dropped", connection.droppedCount())
         .put("processing_mode", connection.settings().processingMode().wireName());
   }
 }

@@ -26,6 +26,19 @@ public final class Addresses {
   /** Drift detected by continuous monitoring is published here ({@code DriftEvent}). */
   public static final String DRIFT_EVENTS = "anomaly.events.drift";
 
+  /** The detector sends a summary of every scored block here ({@code ScoreSummary}, no reply). */
+  public static final String ALERTS_OBSERVE = "anomaly.alerts.observe";
+  /** Reloads the alert rules from their file (any body, replied with the rules in force). */
+  public static final String ALERTS_RELOAD = "anomaly.alerts.reload";
+
+  /**
+   * The public request address of the gateways, for browsers on the event-bus bridge: a JSON object of the
+   * WebSocket protocol plus {@code session_id}, replied with the protocol's response object.
+   */
+  public static final String GATEWAY_REQUEST = "anomaly.gateway.request";
+
+  // Topic addresses are declared by Topic, from its names.
+
   private Addresses() {
   }
 }

@@ -19,10 +19,10 @@ public enum RequestType {
   /** A drift check of the session's recent samples against its reference window; answered with
    * {@link ResponseType#DRIFT_RESULT}. */
   DRIFT("drift", true),
-  /** Subscribe to a topic. */
-  SUBSCRIBE("subscribe", false),
-  /** Unsubscribe from a topic. */
-  UNSUBSCRIBE("unsubscribe", false),
+  /** Subscribe to a topic; answered with {@link ResponseType#SUBSCRIBED}, then the topic's events. */
+  SUBSCRIBE("subscribe", true),
+  /** Unsubscribe from a topic; answered with {@link ResponseType#UNSUBSCRIBED}. */
+  UNSUBSCRIBE("unsubscribe", true),
   /** Keep-alive; answered with {@link ResponseType#PONG}. */
   PING("ping", true),
   /** Read or change session and connection settings; answered with {@link ResponseType#CONFIG_ACK}. */

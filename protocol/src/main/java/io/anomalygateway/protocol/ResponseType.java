@@ -16,6 +16,10 @@ public enum ResponseType {
   CONFIG_ACK("config_ack"),
   /** The answer to a {@code drift} request: per-feature evidence of drift. */
   DRIFT_RESULT("drift_result"),
+  /** The answer to a {@code subscribe}. */
+  SUBSCRIBED("subscribed"),
+  /** The answer to an {@code unsubscribe}. */
+  UNSUBSCRIBED("unsubscribed"),
   /** A failed request; carries {@code error.code} and {@code error.message}. */
   ERROR("error");
 

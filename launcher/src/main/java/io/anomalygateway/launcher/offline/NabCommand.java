@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code nab --data DIR [--algorithm A] [--shingle N] [--no-difference] [--seed S] [--set key=value]}: streams each NAB series in
+ * {@code nab --data DIR [--algorithm A] [--shingle N] [--difference] [--seed S] [--set key=value]}: streams each NAB series in
  * {@code DIR} through a session model in order (the detector's own code and refit policy) and tabulates, per series,
  * the labelled windows it flagged and its flags outside any window per 1,000 rows, beside the same measures computed
  * from NAB's published output of its HTM and Random Cut Forest detectors.
@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class NabCommand {
 
   static final String USAGE = "Usage: java -jar anomaly-gateway.jar nab --data DIR [--algorithm A] [--shingle N] "
-      + "[--no-difference] [--seed S] [--set detector_key=value ...]";
+      + "[--difference] [--seed S] [--set detector_key=value ...]";
   /** NAB's names of the published detectors, in the order of the table's columns (HTM, then RCF). */
   private static final List<String> PUBLISHED = List.of("numenta", "randomCutForest");
 
@@ -47,8 +47,8 @@ public final class NabCommand {
     Deque<String> queue = new ArrayDeque<>(Arrays.asList(args));
     Path dir = null;
     Algorithm algorithm = Algorithm.RANDOM_CUT_FOREST;
-    int shingle = 1;
-    boolean difference = true;
+    int shingle = 8;
+    boolean difference = false;
     long seed = 0;
     while (!queue.isEmpty()) {
       String flag = queue.poll();
@@ -56,7 +56,7 @@ public final class NabCommand {
         case "--data" -> dir = Path.of(queue.remove());
         case "--algorithm" -> algorithm = Algorithm.ofWireName(queue.remove());
         case "--shingle" -> shingle = Integer.parseInt(queue.remove());
-        case "--no-difference" -> difference = false;
+        case "--difference" -> difference = true;
         case "--seed" -> seed = Long.parseLong(queue.remove());
         case "--set" -> {
           String[] pair = queue.remove().split("=", 2);

@@ -45,6 +45,7 @@ public final class BusCodecs {
     add(bus, DriftEvent.class, BusJson::toJson, BusJson::driftEvent);
     add(bus, DriftStatus.class, BusJson::toJson, BusJson::driftStatus);
     add(bus, DriftSettings.class, DriftSettings::toJson, DriftSettings::fromJson);
+    add(bus, ScoreSummary.class, BusJson::toJson, BusJson::scoreSummary);
   }
 
   private static <T> void add(EventBus bus, Class<T> type, Function<T, JsonObject> toJson,

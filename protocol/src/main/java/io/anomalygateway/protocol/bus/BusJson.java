@@ -92,6 +92,16 @@ final class BusJson {
         json.getLong("last_detection"), DriftSettings.fromJson(json.getJsonObject("settings")));
   }
 
+  static JsonObject toJson(ScoreSummary summary) {
+    return new JsonObject().put("session_id", summary.sessionId()).put("samples", summary.samples())
+        .put("anomalies", summary.anomalies()).put("algorithm", summary.algorithm().wireName());
+  }
+
+  static ScoreSummary scoreSummary(JsonObject json) {
+    return new ScoreSummary(json.getString("session_id"), json.getInteger("samples"), json.getInteger("anomalies"),
+        Algorithm.ofWireName(json.getString("algorithm")));
+  }
+
   private static JsonArray features(List<FeatureDrift> features) {
     JsonArray array = new JsonArray();
     for (FeatureDrift feature : features) {
@@ -138,7 +148,7 @@ final class BusJson {
             .add(feature.direction()));
       }
       verdicts.add(new JsonArray().add(verdict.anomaly()).add(verdict.score()).add(verdict.bufferSize())
-          .add(explanation));
+          .add(explanation).add(verdict.sampleId()));
     }
     return new JsonObject().put("algorithm", reply.algorithm().wireName()).put("model_fitted", reply.modelFitted())
         .put("refitting", reply.refitting()).put("threshold", finiteOrNull(reply.threshold()))
@@ -155,7 +165,8 @@ final class BusJson {
         explanation.add(new FeatureContribution(feature.getInteger(0), feature.getDouble(1), feature.getDouble(2),
             feature.getString(3)));
       }
-      verdicts.add(new Verdict(verdict.getBoolean(0), verdict.getDouble(1), verdict.getInteger(2), explanation));
+      verdicts.add(new Verdict(verdict.getString(4), verdict.getBoolean(0), verdict.getDouble(1),
+          verdict.getInteger(2), explanation));
     }
     return new ScoreReply(Algorithm.ofWireName(json.getString("algorithm")), json.getBoolean("model_fitted"),
         json.getBoolean("refitting"), nanIfNull(json.getDouble("threshold")), verdicts);

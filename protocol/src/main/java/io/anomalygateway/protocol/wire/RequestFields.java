@@ -216,6 +216,9 @@ final class RequestFields {
         return new ConfigRequest(requestId, ConfigUpdate.fromJson(config));
       case DRIFT:
         return drift();
+      case SUBSCRIBE:
+      case UNSUBSCRIBE:
+        return SubscribeRequest.of(requestType, requestId, config);
       default:
         throw new ProtocolException(ErrorCode.UNSUPPORTED_TYPE, "Message type '" + requestType.wireName()
             + "' is not available on this server.");

@@ -39,17 +39,16 @@ public final class ResponseWriter {
   /**
    * @param requestId the request's id, or {@code null}
    * @param timestamp the ISO-8601 time of the response
-   * @param sampleId the server's id of the sample
    * @param reply the detector's reply to the command that scored the sample
    * @param index the sample's position in that command
    * @param processingMillis the time from receipt to response
    * @return a {@code result} message
    */
-  public static String result(String requestId, String timestamp, String sampleId, ScoreReply reply, int index,
+  public static String result(String requestId, String timestamp, ScoreReply reply, int index,
                               double processingMillis) {
     Verdict verdict = reply.verdicts().get(index);
     return message(ResponseType.RESULT, true, requestId, timestamp, g -> {
-      g.writeStringField("sample_id", sampleId);
+      g.writeStringField("sample_id", verdict.sampleId());
       g.writeBooleanField("is_anomaly", verdict.anomaly());
       g.writeNumberField("confidence_score", verdict.score());
       g.writeStringField("algorithm", reply.algorithm().wireName());
@@ -67,12 +66,11 @@ public final class ResponseWriter {
   /**
    * @param requestId the request's id, or {@code null}
    * @param timestamp the ISO-8601 time of the response
-   * @param sampleIds the server's ids of the samples, one per verdict
    * @param reply the detector's reply to the batch
    * @param processingMillis the time from receipt to response
    * @return a {@code batch_result} message with one entry per row, in order
    */
-  public static String batchResult(String requestId, String timestamp, List<String> sampleIds, ScoreReply reply,
+  public static String batchResult(String requestId, String timestamp, ScoreReply reply,
                                    double processingMillis) {
     List<Verdict> verdicts = reply.verdicts();
     return message(ResponseType.BATCH_RESULT, true, requestId, timestamp, g -> {
@@ -84,7 +82,7 @@ public final class ResponseWriter {
         Verdict verdict = verdicts.get(i);
         g.writeStartObject();
         g.writeNumberField("index", i);
-        g.writeStringField("sample_id", sampleIds.get(i));
+        g.writeStringField("sample_id", verdict.sampleId());
         g.writeBooleanField("is_anomaly", verdict.anomaly());
         g.writeNumberField("confidence_score", verdict.score());
         g.writeNumberField("buffer_size", verdict.bufferSize());
