@@ -1,5 +1,6 @@
 package io.anomalygateway.launcher;
 
+import io.anomalygateway.alerts.AlertsVerticle;
 import io.anomalygateway.detector.DetectorVerticle;
 import io.anomalygateway.drift.DriftVerticle;
 import io.anomalygateway.gateway.GatewayVerticle;
@@ -10,8 +11,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Deploys the verticles of the all-in-one mode on one Vert.x instance: the detector and the drift monitor as worker
- * verticles first, so that the gateway's first request finds them, then the gateway.
+ * Deploys the verticles of the all-in-one mode on one Vert.x instance: the detector, the drift monitor and the
+ * alerts as worker verticles first, so that the gateway's first request finds them, then the gateway.
  */
 public final class Deployment {
 
@@ -27,6 +28,7 @@ public final class Deployment {
     GatewayVerticle gateway = new GatewayVerticle();
     return vertx.deployVerticle(DetectorVerticle::new, worker(config, "detector"))
         .compose(id -> vertx.deployVerticle(DriftVerticle::new, worker(config, "drift")))
+        .compose(id -> vertx.deployVerticle(AlertsVerticle::new, worker(config, "alerts")))
         .compose(id -> vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(section(config, "gateway"))))
         .map(id -> gateway);
   }

@@ -26,7 +26,10 @@ final class TestSocket implements AutoCloseable {
 
   private final WebSocketClient client;
   private final WebSocket socket;
+  private static final java.util.Set<String> EVENT_TYPES = java.util.Set.of("anomaly", "alert", "stats", "drift");
+
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+  private final java.util.Deque<JsonObject> events = new java.util.ArrayDeque<>();
   private final Promise<Short> closed = Promise.promise();
 
   private TestSocket(WebSocketClient client, WebSocket socket) {
@@ -70,11 +73,18 @@ final class TestSocket implements AutoCloseable {
     await(socket.writeFrame(frame));
   }
 
-  /** Sends a request with a fresh request id and returns the next message, checking that it answers it. */
+  /**
+   * Sends a request with a fresh request id and returns its answer, checking that it is the next message apart from
+   * topic events (which are kept for {@link #nextOf(String)}).
+   */
   JsonObject request(JsonObject message) {
     String requestId = message.getString("request_id", UUID.randomUUID().toString());
     sendText(message.copy().put("request_id", requestId).encode());
     JsonObject answer = next();
+    while (answer.getValue("request_id") == null && EVENT_TYPES.contains(answer.getString("type"))) {
+      events.add(answer);
+      answer = next();
+    }
     if (!requestId.equals(answer.getString("request_id"))) {
       throw new AssertionError("expected the answer to " + requestId + ", got " + answer);
     }
@@ -102,6 +112,38 @@ final class TestSocket implements AutoCloseable {
   /** @return the status code of the server's close frame, once the connection closed */
   short awaitClose() {
     return await(closed.future());
+  }
+
+  /** Stops reading from the connection, as a client that stopped consuming would. */
+  void stopReading() {
+    socket.pause();
+  }
+
+  /** @return the next message of the given type, skipping others (topic events of other types are kept) */
+  JsonObject nextOf(String type) {
+    for (java.util.Iterator<JsonObject> kept = events.iterator(); kept.hasNext(); ) {
+      JsonObject event = kept.next();
+      if (type.equals(event.getString("type"))) {
+        kept.remove();
+        return event;
+      }
+    }
+    JsonObject message = next();
+    while (!type.equals(message.getString("type"))) {
+      if (EVENT_TYPES.contains(message.getString("type"))) {
+        events.add(message);
+      }
+      message = next();
+    }
+    return message;
+  }
+
+  /** @return the messages received so far and not yet taken, kept topic events first */
+  java.util.List<JsonObject> drain() {
+    java.util.List<JsonObject> messages = new java.util.ArrayList<>(events);
+    events.clear();
+    received.drainTo(messages);
+    return messages;
   }
 
   boolean isClosed() {
