@@ -36,6 +36,8 @@ final class TestSocket implements AutoCloseable {
     this.client = client;
     this.socket = socket;
     socket.textMessageHandler(text -> received.add(new JsonObject(text)));
+    // The SockJS raw WebSocket transport of the event-bus bridge answers in binary frames.
+    socket.binaryMessageHandler(data -> received.add(new JsonObject(data)));
     socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode()));
   }
 
@@ -117,6 +119,11 @@ final class TestSocket implements AutoCloseable {
   /** Stops reading from the connection, as a client that stopped consuming would. */
   void stopReading() {
     socket.pause();
+  }
+
+  /** Reads again what the connection holds. */
+  void resumeReading() {
+    socket.resume();
   }
 
   /** @return the next message of the given type, skipping others (topic events of other types are kept) */
