@@ -55,7 +55,7 @@
     panel.id = 'session-' + id;
     panel.dataset.session = id;
     panel.innerHTML = '<h3><span class="name"></span><span class="badge rate"></span>' +
-      '<span class="badge drift" hidden></span></h3><canvas></canvas>';
+      '<span class="badge drift" hidden></span></h3><div class="chart-box"><canvas></canvas></div>';
     panel.querySelector('.name').textContent = id;
     document.getElementById('session-list').appendChild(panel);
     chart = new Chart(panel.querySelector('canvas'), {
