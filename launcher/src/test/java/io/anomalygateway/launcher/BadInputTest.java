@@ -71,10 +71,10 @@ class BadInputTest extends EmbeddedGatewayTest {
         arguments("drift alpha out of range", "{\"type\":\"drift\",\"alpha\":1.5,\"request_id\":\"da\"}",
             "INVALID_FIELD", "da"),
         arguments("unknown on_drift", config("{\"on_drift\":\"panic\"}"), "INVALID_CONFIG", "cfg"),
-        arguments("subscribe before it exists", "{\"type\":\"subscribe\",\"config\":{\"topic\":\"anomalies\"},"
-            + "\"request_id\":\"sb\"}", "UNSUPPORTED_TYPE", "sb"),
-        arguments("unsubscribe before it exists", "{\"type\":\"unsubscribe\",\"request_id\":\"us\"}",
-            "UNSUPPORTED_TYPE", "us"),
+        arguments("subscribe to an unknown topic", "{\"type\":\"subscribe\",\"config\":{\"topic\":\"gossip\"},"
+            + "\"request_id\":\"sb\"}", "INVALID_FIELD", "sb"),
+        arguments("unsubscribe without a topic", "{\"type\":\"unsubscribe\",\"request_id\":\"us\"}",
+            "INVALID_FIELD", "us"),
         arguments("request_id not a string", "{\"type\":\"ping\",\"request_id\":7}", "INVALID_FIELD", null),
         arguments("data missing", "{\"type\":\"sample\",\"request_id\":\"a\"}", "INVALID_DATA", "a"),
         arguments("data not an array", "{\"type\":\"sample\",\"data\":\"1,2,3\",\"request_id\":\"b\"}",

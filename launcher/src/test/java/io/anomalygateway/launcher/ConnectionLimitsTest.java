@@ -65,11 +65,11 @@ class ConnectionLimitsTest extends EmbeddedGatewayTest {
   void closesWith1009WhenAFragmentedMessageIsTooLarge() {
     try (TestSocket socket = open("huge-message")) {
       String part = "x".repeat(16 * 1024);
-      socket.sendFrame(WebSocketFrame.textFrame("{\"type\":\"ping\",\"pad\":\"" + part, false));
+      socket.sendFrameUnchecked(WebSocketFrame.textFrame("{\"type\":\"ping\",\"pad\":\"" + part, false));
       for (int i = 0; i < 5; i++) {
-        socket.sendFrame(WebSocketFrame.continuationFrame(io.vertx.core.buffer.Buffer.buffer(part), false));
+        socket.sendFrameUnchecked(WebSocketFrame.continuationFrame(io.vertx.core.buffer.Buffer.buffer(part), false));
       }
-      socket.sendFrame(WebSocketFrame.continuationFrame(io.vertx.core.buffer.Buffer.buffer("\"}"), true));
+      socket.sendFrameUnchecked(WebSocketFrame.continuationFrame(io.vertx.core.buffer.Buffer.buffer("\"}"), true));
       JsonObject error = socket.next();
       assertThat(error.getJsonObject("error").getString("code")).isEqualTo("MESSAGE_TOO_LARGE");
       assertThat(socket.awaitClose()).isEqualTo((short) 1009);

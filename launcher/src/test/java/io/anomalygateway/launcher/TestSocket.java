@@ -75,6 +75,11 @@ final class TestSocket implements AutoCloseable {
     await(socket.writeFrame(frame));
   }
 
+  /** Sends a frame without waiting: the server may close the connection before all of them are written. */
+  void sendFrameUnchecked(WebSocketFrame frame) {
+    socket.writeFrame(frame);
+  }
+
   /**
    * Sends a request with a fresh request id and returns its answer, checking that it is the next message apart from
    * topic events (which are kept for {@link #nextOf(String)}).

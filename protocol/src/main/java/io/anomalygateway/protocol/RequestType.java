@@ -3,30 +3,25 @@ package io.anomalygateway.protocol;
 import java.util.HashMap;
 import java.util.Map;
 
-/**
- * The message types a client may send, by their wire name.
- *
- * <p>A type that is part of the protocol but not yet offered by this server is still recognised, so that clients get
- * {@link ErrorCode#UNSUPPORTED_TYPE} rather than {@link ErrorCode#UNKNOWN_TYPE} for it.
- */
+/** The message types a client may send, by their wire name. */
 public enum RequestType {
   /** One sample to score; answered with {@link ResponseType#RESULT}. */
-  SAMPLE("sample", true),
+  SAMPLE("sample"),
   /** Several samples to score in order; answered with {@link ResponseType#BATCH_RESULT}. */
-  BATCH("batch", true),
+  BATCH("batch"),
   /** Session and connection statistics; answered with {@link ResponseType#STATS}. */
-  STATS("stats", true),
+  STATS("stats"),
   /** A drift check of the session's recent samples against its reference window; answered with
    * {@link ResponseType#DRIFT_RESULT}. */
-  DRIFT("drift", true),
+  DRIFT("drift"),
   /** Subscribe to a topic; answered with {@link ResponseType#SUBSCRIBED}, then the topic's events. */
-  SUBSCRIBE("subscribe", true),
+  SUBSCRIBE("subscribe"),
   /** Unsubscribe from a topic; answered with {@link ResponseType#UNSUBSCRIBED}. */
-  UNSUBSCRIBE("unsubscribe", true),
+  UNSUBSCRIBE("unsubscribe"),
   /** Keep-alive; answered with {@link ResponseType#PONG}. */
-  PING("ping", true),
+  PING("ping"),
   /** Read or change session and connection settings; answered with {@link ResponseType#CONFIG_ACK}. */
-  CONFIG("config", true);
+  CONFIG("config");
 
   private static final Map<String, RequestType> BY_WIRE_NAME = new HashMap<>();
 
@@ -37,21 +32,14 @@ public enum RequestType {
   }
 
   private final String wireName;
-  private final boolean supported;
 
-  RequestType(String wireName, boolean supported) {
+  RequestType(String wireName) {
     this.wireName = wireName;
-    this.supported = supported;
   }
 
   /** @return the value of the {@code type} field */
   public String wireName() {
     return wireName;
-  }
-
-  /** @return true when this server answers the type */
-  public boolean isSupported() {
-    return supported;
   }
 
   /**

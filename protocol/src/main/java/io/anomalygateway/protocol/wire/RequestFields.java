@@ -186,10 +186,6 @@ final class RequestFields {
     if (requestType == null) {
       throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown message type '" + echo(type) + "'.");
     }
-    if (!requestType.isSupported()) {
-      throw new ProtocolException(ErrorCode.UNSUPPORTED_TYPE, "Message type '" + requestType.wireName()
-          + "' is not available on this server.");
-    }
     return requestType;
   }
 
@@ -216,12 +212,8 @@ final class RequestFields {
         return new ConfigRequest(requestId, ConfigUpdate.fromJson(config));
       case DRIFT:
         return drift();
-      case SUBSCRIBE:
-      case UNSUBSCRIBE:
-        return SubscribeRequest.of(requestType, requestId, config);
       default:
-        throw new ProtocolException(ErrorCode.UNSUPPORTED_TYPE, "Message type '" + requestType.wireName()
-            + "' is not available on this server.");
+        return SubscribeRequest.of(requestType, requestId, config);
     }
   }
 

@@ -77,9 +77,17 @@ class RequestReaderTest {
   }
 
   @Test
-  void refusesTypesTheServerDoesNotOfferYetWithTheirOwnCode() {
-    assertThat(refused("{\"type\":\"subscribe\"}").error().code()).isEqualTo(ErrorCode.UNSUPPORTED_TYPE);
+  void refusesTypesOutsideTheProtocol() {
     assertThat(refused("{\"type\":\"subscribes\"}").error().code()).isEqualTo(ErrorCode.UNKNOWN_TYPE);
+  }
+
+  @Test
+  void readsSubscriptions() {
+    SubscribeRequest subscribe = (SubscribeRequest) reader.read("{\"type\":\"subscribe\",\"config\":"
+        + "{\"topic\":\"alerts\",\"scope\":\"all\"}}");
+    assertThat(subscribe.topic()).isEqualTo(io.anomalygateway.protocol.Topic.ALERTS);
+    assertThat(subscribe.allSessions()).isTrue();
+    assertThat(refused("{\"type\":\"subscribe\"}").error().code()).isEqualTo(ErrorCode.INVALID_FIELD);
   }
 
   @Test
