@@ -1,5 +1,6 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.gateway.security.Principal;
 import io.anomalygateway.protocol.ConnectionSettings;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.wire.ResponseWriter;
@@ -14,12 +15,19 @@ final class BridgeExchange implements Peer {
 
   private final Message<?> message;
   private final String sessionId;
+  private final Principal principal;
   private ConnectionSettings settings;
 
-  BridgeExchange(Message<?> message, String sessionId, ConnectionSettings settings) {
+  BridgeExchange(Message<?> message, String sessionId, Principal principal, ConnectionSettings settings) {
     this.message = message;
     this.sessionId = sessionId;
+    this.principal = principal;
     this.settings = settings;
+  }
+
+  @Override
+  public Principal principal() {
+    return principal;
   }
 
   @Override

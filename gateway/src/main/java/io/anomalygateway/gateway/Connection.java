@@ -1,11 +1,17 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.gateway.security.Principal;
+import io.anomalygateway.gateway.security.RateLimiter;
+import io.anomalygateway.gateway.security.SecurityOptions;
 import io.anomalygateway.protocol.ConnectionSettings;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
+import io.anomalygateway.protocol.wire.BatchRequest;
+import io.anomalygateway.protocol.wire.Request;
 import io.anomalygateway.protocol.wire.RequestReader;
 import io.anomalygateway.protocol.wire.ResponseWriter;
+import io.anomalygateway.protocol.wire.SampleRequest;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -25,8 +31,10 @@ final class Connection implements Peer {
   static final short GOING_AWAY = 1001;
   /** WebSocket close status for a normal closure, used for idle connections. */
   static final short NORMAL = 1000;
-  /** WebSocket close status for a policy violation, used for subscribers that stop reading. */
+  /** WebSocket close status for a policy violation, used for subscribers that stop reading and for floods. */
   static final short POLICY_VIOLATION = 1008;
+  /** WebSocket close status when the connection's token expired. */
+  static final short TOKEN_EXPIRED = 4401;
 
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
@@ -39,6 +47,9 @@ final class Connection implements Peer {
   private final SampleBatcher batcher;
   private final TopicRouter topics;
   private final long slowConsumerNanos;
+  private final Principal principal;
+  private final String address;
+  private final RateLimiter limiter;
   private final String connectedAt = ServerClock.timestamp();
   private ConnectionSettings settings;
   private long lastActivity = System.nanoTime();
@@ -49,12 +60,16 @@ final class Connection implements Peer {
   private long overLimitSince;
   private boolean closed;
 
-  Connection(ServerWebSocket socket, String sessionId, String clientId, ConnectionSettings settings,
+  Connection(ServerWebSocket socket, String sessionId, String clientId, Principal principal, String address,
              Gateway gateway) {
     this.socket = socket;
     this.sessionId = sessionId;
     this.clientId = clientId;
-    this.settings = settings;
+    this.principal = principal;
+    this.address = address;
+    this.settings = gateway.options().getConnectionDefaults();
+    SecurityOptions security = gateway.options().getSecurity();
+    this.limiter = new RateLimiter(security.getRateLimit(principal.role()), security.getFloodCloseAfter());
     this.registry = gateway.registry();
     this.reader = gateway.reader();
     this.handler = gateway.handler();
@@ -84,18 +99,65 @@ final class Connection implements Peer {
     lastActivity = receivedAt;
     received++;
     registry.countReceived();
+    if (expired() || !admitted(limiter.acquireMessage(receivedAt), null)) {
+      return;
+    }
+    Request request;
     try {
-      handler.handle(this, reader.read(text), receivedAt);
+      request = reader.read(text);
     } catch (ProtocolException e) {
       LOG.debug("Refused a message from {} in session {}: {}", clientId, sessionId, e.getMessage());
       sendError(e.requestId(), e.error());
+      return;
+    }
+    int samples = samplesOf(request);
+    if (samples == 0 || admitted(limiter.acquireSamples(samples, System.nanoTime()), request.requestId())) {
+      handler.handle(this, request, receivedAt);
     }
   }
 
   private void onBinary(Buffer data) {
     received++;
     registry.countReceived();
-    sendError(null, ProtocolError.generic(ErrorCode.BINARY_NOT_SUPPORTED));
+    if (!expired() && admitted(limiter.acquireMessage(System.nanoTime()), null)) {
+      sendError(null, ProtocolError.generic(ErrorCode.BINARY_NOT_SUPPORTED));
+    }
+  }
+
+  /** A connection outlives its token only until its next message: then it is closed with 4401. */
+  private boolean expired() {
+    if (principal.expiredAt(System.currentTimeMillis() / 1000)) {
+      close(TOKEN_EXPIRED, "token expired");
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Messages are counted before they are read (so a flood of junk is limited too), samples once the message is
+   * read; over the limit the client gets {@code RATE_LIMITED}, and a flood is closed with 1008.
+   *
+   * @param retryAfter what the rate limiter answered: 0 to pass
+   */
+  private boolean admitted(long retryAfter, String requestId) {
+    if (retryAfter == 0) {
+      return true;
+    }
+    registry.countRateLimited();
+    if (limiter.flooding(System.nanoTime())) {
+      LOG.info("Closing {} in session {}: flooding past its rate limit", clientId, sessionId);
+      close(POLICY_VIOLATION, "rate limit exceeded");
+    } else {
+      sendError(requestId, ProtocolError.rateLimited(retryAfter));
+    }
+    return false;
+  }
+
+  private static int samplesOf(Request request) {
+    if (request instanceof SampleRequest) {
+      return 1;
+    }
+    return request instanceof BatchRequest ? ((BatchRequest) request).rows().count() : 0;
   }
 
   /**
@@ -122,6 +184,12 @@ final class Connection implements Peer {
     topics.remove(this);
     registry.remove(this);
     registry.release();
+    registry.admission().release(address, principal.tokenId(), sessionId);
+  }
+
+  @Override
+  public Principal principal() {
+    return principal;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.gateway.security.Admission;
+import io.anomalygateway.gateway.security.SecurityOptions;
 import io.vertx.core.shareddata.Shareable;
 
 import java.util.Collection;
@@ -19,15 +21,23 @@ import java.util.concurrent.atomic.LongAdder;
 final class ConnectionRegistry implements Shareable {
 
   private final int maxConnections;
+  private final Admission admission;
   private final AtomicInteger slots = new AtomicInteger();
   private final Map<String, Set<Connection>> sessions = new ConcurrentHashMap<>();
   private final LongAdder received = new LongAdder();
   private final LongAdder sent = new LongAdder();
   private final LongAdder errors = new LongAdder();
   private final LongAdder dropped = new LongAdder();
+  private final LongAdder rateLimited = new LongAdder();
 
-  ConnectionRegistry(int maxConnections) {
+  ConnectionRegistry(int maxConnections, SecurityOptions security) {
     this.maxConnections = maxConnections;
+    this.admission = new Admission(security);
+  }
+
+  /** @return the limits per IP address and per token, shared like the registry */
+  Admission admission() {
+    return admission;
   }
 
   /** Takes a connection slot before an upgrade; false when {@code max_connections} are open or upgrading. */
@@ -93,6 +103,14 @@ final class ConnectionRegistry implements Shareable {
 
   void countError() {
     errors.increment();
+  }
+
+  void countRateLimited() {
+    rateLimited.increment();
+  }
+
+  long rateLimited() {
+    return rateLimited.sum();
   }
 
   void countDropped() {

@@ -1,5 +1,7 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.gateway.security.Principal;
+import io.anomalygateway.gateway.security.RateLimiter;
 import io.anomalygateway.protocol.Addresses;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolError;
@@ -18,30 +20,54 @@ import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The SockJS event-bus bridge for browsers at {@code /eventbus/*}, default deny: a browser may register on topic
- * addresses only (every session's, or one session's) and send only to the gateway's public request address, where
- * its message is handled as the WebSocket protocol's request would be. Topic events to a browser that does not
- * read fast enough are dropped, as for WebSocket subscribers.
+ * The SockJS event-bus bridge for browsers at {@code /eventbus/*}, default deny. A socket is opened with a token
+ * (query {@code ?token=}) from an allowed origin; each message may carry a fresh one in its {@code token} header.
+ * A browser may register only on topic addresses of the sessions its token allows (every session's, for admins),
+ * and send only to the gateway's public request address, within its role and rate limit; the gateway then handles
+ * the message as the WebSocket protocol's request, with the principal the bridge verified. Topic events to a
+ * browser that does not read fast enough are dropped.
  */
 final class EventBusBridge {
 
   /** The route of the bridge. */
   static final String PATH = "/eventbus/*";
+  /** The header in which the bridge hands the verified principal to the request consumer. */
+  static final String PRINCIPAL_HEADER = "anomaly-principal";
 
   private static final Set<RequestType> BRIDGE_TYPES = EnumSet.of(RequestType.SAMPLE, RequestType.BATCH,
       RequestType.STATS, RequestType.PING, RequestType.DRIFT);
   private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._:~-]+");
+  private static final Pattern TOPIC = Pattern.compile(Topic.addressPattern());
+  private static final Pattern TOKEN = Pattern.compile("[?&]token=([^&]+)");
+
+  /** What the bridge knows of one browser. */
+  private static final class Visitor {
+    Principal principal;
+    final RateLimiter limiter;
+
+    Visitor(Principal principal, RateLimiter limiter) {
+      this.principal = principal;
+      this.limiter = limiter;
+    }
+  }
 
   private final Gateway gateway;
+  private final Origins origins;
+  private final Map<SockJSSocket, Visitor> visitors = new HashMap<>();
 
   EventBusBridge(Gateway gateway) {
     this.gateway = gateway;
+    this.origins = new Origins(gateway.options().getSecurity().getAllowedOrigins());
   }
 
   Router router() {
@@ -57,14 +83,90 @@ final class EventBusBridge {
   }
 
   private void onEvent(BridgeEvent event) {
-    if (event.type() == BridgeEventType.SOCKET_CREATED) {
-      event.socket().setWriteQueueMaxSize(gateway.options().getMaxWriteQueue());
-    } else if (event.type() == BridgeEventType.RECEIVE && event.socket().writeQueueFull()) {
-      gateway.registry().countDropped();
+    BridgeEventType type = event.type();
+    if (type == BridgeEventType.SOCKET_CREATED) {
+      open(event);
+    } else if (type == BridgeEventType.SOCKET_CLOSED) {
+      visitors.remove(event.socket());
+      event.complete(true);
+    } else if (type == BridgeEventType.RECEIVE) {
+      boolean full = event.socket().writeQueueFull();
+      if (full) {
+        gateway.registry().countDropped();
+      }
+      event.complete(!full);
+    } else if (type == BridgeEventType.REGISTER || type == BridgeEventType.SEND) {
+      Visitor visitor = visitors.get(event.socket());
+      if (visitor == null) {
+        event.complete(false);
+        return;
+      }
+      String token = headerToken(event.getRawMessage());
+      Future<Principal> principal = token == null ? Future.succeededFuture(visitor.principal)
+          : gateway.authenticator().authenticate(token).onSuccess(fresh -> visitor.principal = fresh);
+      principal.onComplete(done -> event.complete(done.succeeded()
+          && !done.result().expiredAt(System.currentTimeMillis() / 1000)
+          && (type == BridgeEventType.REGISTER ? mayRegister(done.result(), event.getRawMessage())
+              : maySend(done.result(), visitor, event))));
+    } else {
+      event.complete(type != BridgeEventType.PUBLISH);
+    }
+  }
+
+  private void open(BridgeEvent event) {
+    SockJSSocket socket = event.socket();
+    if (!origins.allow(socket.headers())) {
       event.complete(false);
       return;
     }
-    event.complete(true);
+    Matcher token = TOKEN.matcher(socket.uri());
+    gateway.authenticator().authenticate(token.find() ? java.net.URLDecoder.decode(token.group(1),
+        java.nio.charset.StandardCharsets.UTF_8) : null).onComplete(done -> {
+          if (done.succeeded()) {
+            visitors.put(socket, new Visitor(done.result(), new RateLimiter(gateway.options().getSecurity()
+                .getRateLimit(done.result().role()), gateway.options().getSecurity().getFloodCloseAfter())));
+            socket.setWriteQueueMaxSize(gateway.options().getMaxWriteQueue());
+          }
+          event.complete(done.succeeded());
+        });
+  }
+
+  /** Every session's topic address needs an admin; a session's own needs a token that may open it. */
+  private static boolean mayRegister(Principal principal, JsonObject message) {
+    String address = message.getString("address", "");
+    if (!TOPIC.matcher(address).matches()) {
+      return false;
+    }
+    String rest = address.substring(Topic.ADDRESS_PREFIX.length());
+    int dot = rest.indexOf('.');
+    return dot < 0 ? principal.role().seesAllSessions() : principal.mayOpen(rest.substring(dot + 1));
+  }
+
+  private boolean maySend(Principal principal, Visitor visitor, BridgeEvent event) {
+    JsonObject message = event.getRawMessage();
+    Object body = message.getValue("body");
+    if (!Addresses.GATEWAY_REQUEST.equals(message.getString("address")) || !(body instanceof JsonObject)) {
+      return false;
+    }
+    JsonObject request = (JsonObject) body;
+    Object session = request.getValue("session_id");
+    RequestType requestType = request.getValue("type") instanceof String
+        ? RequestType.ofWireName(request.getString("type")) : null;
+    long now = System.nanoTime();
+    if (!(session instanceof String) || !principal.mayOpen((String) session)
+        || (requestType != null && !principal.may(requestType, false)) || visitor.limiter.acquireMessage(now) > 0) {
+      return false;
+    }
+    JsonObject headers = message.getJsonObject("headers", new JsonObject());
+    headers.put(PRINCIPAL_HEADER, principal.toJson().encode());
+    event.setRawMessage(message.put("headers", headers));
+    return true;
+  }
+
+  private static String headerToken(JsonObject message) {
+    JsonObject headers = message == null ? null : message.getJsonObject("headers");
+    Object token = headers == null ? null : headers.getValue("token");
+    return token instanceof String ? (String) token : null;
   }
 
   private void onRequest(Message<Object> message) {
@@ -76,7 +178,9 @@ final class EventBusBridge {
     }
     JsonObject body = ((JsonObject) message.body()).copy();
     Object session = body.remove("session_id");
+    String principal = message.headers().get(PRINCIPAL_HEADER);
     BridgeExchange exchange = new BridgeExchange(message, session instanceof String ? (String) session : null,
+        principal != null ? Principal.fromJson(new JsonObject(principal)) : unverified(),
         gateway.options().getConnectionDefaults());
     try {
       if (!(session instanceof String) || ((String) session).length() > gateway.options().getMaxIdLength()
@@ -95,5 +199,14 @@ final class EventBusBridge {
       exchange.sendError(e.requestId() != null ? e.requestId() : requestId instanceof String ? (String) requestId
           : null, e.error());
     }
+  }
+
+  /**
+   * A request on the public address that did not come through this bridge: trusted only when authentication is
+   * off, since every browser's request passes the bridge's checks and carries its principal.
+   */
+  private Principal unverified() {
+    return gateway.authenticator().enabled() ? new Principal("unverified", io.anomalygateway.gateway.security.Role
+        .VIEWER, java.util.List.of(), 0, "unverified") : Principal.UNAUTHENTICATED;
   }
 }

@@ -1,5 +1,6 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.gateway.security.Authenticator;
 import io.anomalygateway.protocol.wire.RequestReader;
 import io.vertx.core.Vertx;
 
@@ -13,7 +14,8 @@ import io.vertx.core.Vertx;
  * @param handler answers client requests
  * @param topics delivers topic events to subscribed connections
  * @param traffic what the instance's connections sent and received, for the stats topic
+ * @param authenticator verifies tokens
  */
 record Gateway(Vertx vertx, GatewayOptions options, ConnectionRegistry registry, RequestReader reader,
-               RequestHandler handler, TopicRouter topics, TrafficMeter traffic) {
+               RequestHandler handler, TopicRouter topics, TrafficMeter traffic, Authenticator authenticator) {
 }

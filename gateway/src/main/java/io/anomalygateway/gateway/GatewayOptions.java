@@ -1,5 +1,6 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.gateway.security.SecurityOptions;
 import io.anomalygateway.protocol.ConnectionSettings;
 import io.anomalygateway.protocol.ProcessingMode;
 import io.anomalygateway.protocol.wire.ReadLimits;
@@ -54,6 +55,7 @@ public class GatewayOptions {
   private int maxWriteQueue = DEFAULT_MAX_WRITE_QUEUE;
   private double slowConsumerTimeout = DEFAULT_SLOW_CONSUMER_TIMEOUT;
   private double statsInterval = DEFAULT_STATS_INTERVAL;
+  private SecurityOptions security = new SecurityOptions();
   private ConnectionSettings connectionDefaults = new ConnectionSettings(DEFAULT_PROCESSING_MODE, DEFAULT_BATCH_SIZE,
       DEFAULT_BATCH_TIMEOUT);
 
@@ -77,6 +79,7 @@ public class GatewayOptions {
     setMaxWriteQueue(json.getInteger("max_write_queue", DEFAULT_MAX_WRITE_QUEUE));
     setSlowConsumerTimeout(json.getDouble("slow_consumer_timeout", DEFAULT_SLOW_CONSUMER_TIMEOUT));
     setStatsInterval(json.getDouble("stats_interval", DEFAULT_STATS_INTERVAL));
+    setSecurity(new SecurityOptions(json.getJsonObject("security", new JsonObject())));
     setConnectionDefaults(new ConnectionSettings(
         ProcessingMode.ofWireName(json.getString("processing_mode", DEFAULT_PROCESSING_MODE.wireName())),
         json.getInteger("batch_size", DEFAULT_BATCH_SIZE), json.getDouble("batch_timeout", DEFAULT_BATCH_TIMEOUT)));
@@ -97,6 +100,7 @@ public class GatewayOptions {
         .put("max_write_queue", maxWriteQueue)
         .put("slow_consumer_timeout", slowConsumerTimeout)
         .put("stats_interval", statsInterval)
+        .put("security", security.toJson())
         .mergeIn(connectionDefaults.toJson());
   }
 
@@ -274,6 +278,20 @@ public class GatewayOptions {
    */
   public GatewayOptions setStatsInterval(double statsInterval) {
     this.statsInterval = requirePositive("stats_interval", statsInterval);
+    return this;
+  }
+
+  /** @return authentication, authorisation and limits */
+  public SecurityOptions getSecurity() {
+    return security;
+  }
+
+  /**
+   * @param security authentication, authorisation and limits
+   * @return this
+   */
+  public GatewayOptions setSecurity(SecurityOptions security) {
+    this.security = java.util.Objects.requireNonNull(security, "security");
     return this;
   }
 

@@ -1,5 +1,6 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.gateway.security.Authenticator;
 import io.anomalygateway.protocol.Topic;
 import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.BusCodecs;
@@ -41,13 +42,14 @@ public final class GatewayVerticle extends VerticleBase {
     options = new GatewayOptions(config());
     BusCodecs.register(vertx);
     ConnectionRegistry registry = vertx.sharedData().<String, ConnectionRegistry>getLocalMap(REGISTRIES)
-        .computeIfAbsent(context.deploymentID(), id -> new ConnectionRegistry(options.getMaxConnections()));
+        .computeIfAbsent(context.deploymentID(), id -> new ConnectionRegistry(options.getMaxConnections(),
+            options.getSecurity()));
     TopicRouter topics = new TopicRouter();
     TrafficMeter traffic = new TrafficMeter();
     RequestHandler handler = new RequestHandler(new DetectorClient(vertx.eventBus(), options.getRequestTimeout()),
         registry, topics, traffic, options.getMaxBatchSize());
     gateway = new Gateway(vertx, options, registry, new RequestReader(options.readLimits()), handler, topics,
-        traffic);
+        traffic, new Authenticator(vertx, options.getSecurity()));
     EventBusBridge bridge = new EventBusBridge(gateway);
 
     Router router = Router.router(vertx);
@@ -79,6 +81,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void closeIdleConnections() {
     connections.removeIf(Connection::isClosed);
+    gateway.registry().admission().prune(System.nanoTime());
     long deadline = System.nanoTime() - Math.round(options.getConnectionTimeout() * 1e9);
     for (Connection connection : List.copyOf(connections)) {
       if (connection.isIdleSince(deadline)) {
@@ -97,7 +100,8 @@ public final class GatewayVerticle extends VerticleBase {
                 .put("active", registry.activeConnections())
                 .put("max", registry.maxConnections())
                 .put("sessions", registry.activeSessions()))
-            .put("dropped_events", registry.dropped());
+            .put("dropped_events", registry.dropped())
+            .put("rate_limited", registry.rateLimited());
       } else {
         traffic.put("clients", registry.session(sessionId).size());
       }

@@ -1,5 +1,6 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.gateway.security.Principal;
 import io.anomalygateway.protocol.ConnectionSettings;
 import io.anomalygateway.protocol.ProtocolError;
 
@@ -14,6 +15,9 @@ interface Peer {
 
   /** @return the client's id */
   String clientId();
+
+  /** @return the verified bearer of the client's token */
+  Principal principal();
 
   /** @return how this peer's samples are forwarded */
   ConnectionSettings settings();

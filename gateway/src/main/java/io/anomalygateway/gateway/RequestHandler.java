@@ -53,6 +53,14 @@ final class RequestHandler {
   }
 
   void handle(Peer peer, Request request, long receivedAt) {
+    boolean allSessions = request instanceof SubscribeRequest && ((SubscribeRequest) request).allSessions()
+        && request.type() == RequestType.SUBSCRIBE;
+    if (!peer.principal().may(request.type(), allSessions)) {
+      fail(peer, request.requestId(), new ProtocolException(ErrorCode.FORBIDDEN, "The role '"
+          + peer.principal().role().claim() + "' may not " + (allSessions ? "subscribe to every session"
+          : "send '" + request.type().wireName() + "'") + "."));
+      return;
+    }
     if (request instanceof SampleRequest) {
       sample(peer, (SampleRequest) request, receivedAt);
     } else if (request instanceof BatchRequest) {

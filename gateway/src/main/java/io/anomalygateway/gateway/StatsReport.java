@@ -81,7 +81,8 @@ final class StatsReport {
         .put("messages_sent", registry.sent())
         .put("errors", registry.errors())
         .put("error_rate", received == 0 ? 0.0 : (double) registry.errors() / received)
-        .put("dropped_events", registry.dropped());
+        .put("dropped_events", registry.dropped())
+        .put("rate_limited", registry.rateLimited());
   }
 
   private static JsonObject client(Connection connection) {

@@ -1,5 +1,7 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.gateway.security.Admission;
+import io.anomalygateway.gateway.security.Principal;
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.RequestType;
 import io.anomalygateway.protocol.ResponseType;
@@ -16,9 +18,11 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * {@code /api/v1/streaming/enhanced/{session_id}}: checks the upgrade request, takes a connection slot and turns
- * the request into a {@link Connection}. Refusals happen before the upgrade, with a plain HTTP status: 400 for bad
- * ids, 503 when {@code max_connections} are open.
+ * {@code /api/v1/streaming/enhanced/{session_id}}: checks the upgrade request, authenticates its token, takes a
+ * connection slot and turns the request into a {@link Connection}. Refusals happen before the upgrade, with a plain
+ * HTTP status and no detail: 400 for bad ids, 403 for a foreign origin or a session the token may not open, 401 for
+ * a missing, invalid or expired token, 429 over the limits per address or per token, 503 when
+ * {@code max_connections} are open.
  */
 final class StreamingEndpoint {
 
@@ -29,10 +33,12 @@ final class StreamingEndpoint {
 
   private final Gateway gateway;
   private final Consumer<Connection> opened;
+  private final Origins origins;
 
   StreamingEndpoint(Gateway gateway, Consumer<Connection> opened) {
     this.gateway = gateway;
     this.opened = opened;
+    this.origins = new Origins(gateway.options().getSecurity().getAllowedOrigins());
   }
 
   void handle(RoutingContext ctx) {
@@ -47,32 +53,69 @@ final class StreamingEndpoint {
     } else if (clientId != null && !isValidId(clientId)) {
       refuse(ctx, 400, "Invalid client_id: use 1 to " + gateway.options().getMaxIdLength()
           + " letters, digits or . _ : ~ -");
-    } else if (!gateway.registry().reserve()) {
-      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
-      refuse(ctx, 503, "The server has reached its maximum number of connections; try again later.");
+    } else if (!origins.allow(request.headers())) {
+      refuse(ctx, 403, "This origin may not connect.");
     } else {
-      upgrade(request, sessionId, clientId != null ? clientId : UUID.randomUUID().toString());
+      // Authentication is asynchronous: the request must not be read meanwhile, or the upgrade fails.
+      request.pause();
+      gateway.authenticator().authenticate(bearer(request)).onComplete(done -> {
+        if (done.failed()) {
+          refuse(ctx, 401, "Unauthorized.");
+        } else {
+          admit(ctx, done.result(), sessionId, clientId != null ? clientId : UUID.randomUUID().toString());
+        }
+      });
     }
   }
 
-  private void upgrade(HttpServerRequest request, String sessionId, String clientId) {
+  /** The token of the {@code Authorization: Bearer} header, or of the {@code token} query parameter. */
+  private static String bearer(HttpServerRequest request) {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return header.substring(7).trim();
+    }
+    return request.getParam("token");
+  }
+
+  private void admit(RoutingContext ctx, Principal principal, String sessionId, String clientId) {
+    HttpServerRequest request = ctx.request();
+    if (!principal.mayOpen(sessionId)) {
+      refuse(ctx, 403, "This token may not open this session.");
+      return;
+    }
+    String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    Admission admission = gateway.registry().admission();
+    Admission.Refusal refusal = admission.admit(address, principal.tokenId(), sessionId, System.nanoTime());
+    if (refusal != Admission.Refusal.NONE) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "60");
+      refuse(ctx, 429, refusal == Admission.Refusal.TOO_MANY_SESSIONS ? "This token has too many open sessions."
+          : "Too many connections from this address; try again later.");
+      return;
+    }
+    if (!gateway.registry().reserve()) {
+      admission.release(address, principal.tokenId(), sessionId);
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+      refuse(ctx, 503, "The server has reached its maximum number of connections; try again later.");
+      return;
+    }
     request.toWebSocket().onComplete(done -> {
       if (done.failed()) {
         gateway.registry().release();
+        admission.release(address, principal.tokenId(), sessionId);
         return;
       }
-      Connection connection = new Connection(done.result(), sessionId, clientId,
-          gateway.options().getConnectionDefaults(), gateway);
+      Connection connection = new Connection(done.result(), sessionId, clientId, principal, address, gateway);
       opened.accept(connection);
-      connection.open(welcome(sessionId, clientId));
+      connection.open(welcome(sessionId, clientId, principal));
     });
   }
 
-  private String welcome(String sessionId, String clientId) {
+  private String welcome(String sessionId, String clientId, Principal principal) {
     GatewayOptions options = gateway.options();
     JsonObject fields = new JsonObject()
         .put("session_id", sessionId)
         .put("client_id", clientId)
+        .put("role", principal.role().claim())
         .put("protocol_version", "1.0")
         .put("algorithms", new JsonArray(Arrays.stream(Algorithm.values()).map(Algorithm::wireName).toList()))
         .put("message_types", new JsonArray(Arrays.stream(RequestType.values()).map(RequestType::wireName)

@@ -29,7 +29,8 @@ public final class Deployment {
     return vertx.deployVerticle(DetectorVerticle::new, worker(config, "detector"))
         .compose(id -> vertx.deployVerticle(DriftVerticle::new, worker(config, "drift")))
         .compose(id -> vertx.deployVerticle(AlertsVerticle::new, worker(config, "alerts")))
-        .compose(id -> vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(section(config, "gateway"))))
+        .compose(id -> vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(section(config, "gateway")
+            .put("security", section(config, "security")))))
         .map(id -> gateway);
   }
 

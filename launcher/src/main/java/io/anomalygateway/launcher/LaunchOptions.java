@@ -11,14 +11,18 @@ import java.util.Deque;
  * @param port the port to listen on, or {@code null} for the configured one
  * @param host the interface to listen on, or {@code null} for the configured one
  * @param configFile a configuration file laid over the defaults, or {@code null}
+ * @param noAuth whether authentication is off (refused unless the host is a loopback address)
  */
-record LaunchOptions(Integer port, String host, Path configFile) {
+record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth) {
 
   static final String USAGE = String.join("\n",
-      "Usage: java -jar anomaly-gateway.jar [--port N] [--host HOST] [--config FILE]",
+      "Usage: java -jar anomaly-gateway.jar [--port N] [--host HOST] [--config FILE] [--no-auth]",
+      "       java -jar anomaly-gateway.jar token --role viewer|producer|admin --sub NAME [--sessions a,b*] [--ttl 1h]",
+      "       java -jar anomaly-gateway.jar score | nab | drift-eval ...   (offline evaluation; see the README)",
       "  --port N       port to listen on (default 8000; 0 picks a free port)",
       "  --host HOST    interface to listen on (default 0.0.0.0)",
       "  --config FILE  JSON configuration laid over the defaults packaged in the jar",
+      "  --no-auth      no tokens needed: local experiments only, refused unless HOST is a loopback address",
       "  --help         print this help");
 
   /**
@@ -31,6 +35,7 @@ record LaunchOptions(Integer port, String host, Path configFile) {
     Integer port = null;
     String host = null;
     Path config = null;
+    boolean noAuth = false;
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
@@ -43,11 +48,14 @@ record LaunchOptions(Integer port, String host, Path configFile) {
         case "--config":
           config = Path.of(value(queue, arg));
           break;
+        case "--no-auth":
+          noAuth = true;
+          break;
         default:
           throw new IllegalArgumentException("Unknown argument: " + arg);
       }
     }
-    return new LaunchOptions(port, host, config);
+    return new LaunchOptions(port, host, config, noAuth);
   }
 
   private static String value(Deque<String> queue, String flag) {

@@ -1,6 +1,8 @@
 package io.anomalygateway.launcher;
 
 import io.anomalygateway.gateway.GatewayVerticle;
+import io.anomalygateway.gateway.security.Role;
+import io.anomalygateway.gateway.security.TokenIssuer;
 import io.anomalygateway.launcher.offline.DriftEvaluationCommand;
 import io.anomalygateway.launcher.offline.NabCommand;
 import io.anomalygateway.launcher.offline.ScoreCommand;
@@ -30,6 +32,9 @@ public final class Main {
       System.exit(ScoreCommand.run(Arrays.copyOfRange(args, 1, args.length),
           Configuration.defaults().getJsonObject("detector"), System.out));
     }
+    if (args.length > 0 && "token".equals(args[0])) {
+      System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+    }
     if (args.length > 0 && "drift-eval".equals(args[0])) {
       System.exit(DriftEvaluationCommand.run(Arrays.copyOfRange(args, 1, args.length), Configuration.defaults(),
           System.out));
@@ -39,6 +44,7 @@ public final class Main {
           Configuration.defaults().getJsonObject("detector"), System.out));
     }
     JsonObject config;
+    boolean generatedSecret;
     try {
       LaunchOptions launch = LaunchOptions.parse(args);
       config = Configuration.load(launch.configFile());
@@ -50,16 +56,26 @@ public final class Main {
         gateway.put("host", launch.host());
       }
       config.put("gateway", gateway);
+      JsonObject security = config.getJsonObject("security", new JsonObject());
+      config.put("security", security);
+      if (launch.noAuth()) {
+        if (!Secrets.isLoopback(gateway.getString("host", "0.0.0.0"))) {
+          throw new IllegalArgumentException("--no-auth is refused unless the server is bound to a loopback "
+              + "address: add --host 127.0.0.1");
+        }
+        security.put("auth_enabled", false);
+      }
+      generatedSecret = Secrets.resolve(security, true);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(LaunchOptions.USAGE);
       System.exit(2);
       return;
     }
-    start(config);
+    start(config, generatedSecret);
   }
 
-  private static void start(JsonObject config) {
+  private static void start(JsonObject config, boolean generatedSecret) {
     Vertx vertx = Vertx.vertx();
     GatewayVerticle gateway;
     try {
@@ -83,5 +99,27 @@ public final class Main {
     System.out.println("Anomaly gateway listening on http://" + shown + ":" + port + " (bound to " + host + ")");
     System.out.println("  stream:  ws://" + shown + ":" + port + "/api/v1/streaming/enhanced/{session_id}");
     System.out.println("  health:  http://" + shown + ":" + port + GatewayVerticle.HEALTH_PATH);
+    printTokens(vertx, config.getJsonObject("security"), "http://" + shown + ":" + port, generatedSecret);
+  }
+
+  /** Like a notebook server: ready-to-use tokens, so that the first start needs no setup and stays secure. */
+  private static void printTokens(Vertx vertx, JsonObject security, String url, boolean generatedSecret) {
+    if (!security.getBoolean("auth_enabled", true)) {
+      System.out.println("  authentication is OFF (--no-auth): anyone on this machine may connect");
+      return;
+    }
+    String secret = security.getString("jwt_secret");
+    if (secret == null) {
+      return;
+    }
+    TokenIssuer issuer = new TokenIssuer(vertx, secret);
+    System.out.println("  producer token (any session, 24 h): "
+        + issuer.mint("producer", Role.PRODUCER, null, 86_400));
+    System.out.println("  dashboard:  " + url + "/?session=demo&token=" + issuer.mint("viewer", Role.VIEWER, null,
+        86_400));
+    if (generatedSecret) {
+      System.out.println("  (a secret was generated for this run; set " + Secrets.ENVIRONMENT + " to keep tokens "
+          + "valid across restarts)");
+    }
   }
 }

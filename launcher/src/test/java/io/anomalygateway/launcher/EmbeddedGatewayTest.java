@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Starts the real verticles, as {@code java -jar anomaly-gateway.jar} does, on a free port of the loopback
- * interface, with the packaged configuration and each test class's changes to it.
+ * interface, with the packaged configuration and each test class's changes to it. Authentication is off (as with
+ * {@code --no-auth}) unless a test class turns it on.
  */
 @ExtendWith(VertxExtension.class)
 abstract class EmbeddedGatewayTest {
@@ -26,7 +27,8 @@ abstract class EmbeddedGatewayTest {
   void startGateway(Vertx vertx, VertxTestContext test) {
     this.vertx = vertx;
     JsonObject config = Configuration.defaults()
-        .mergeIn(new JsonObject().put("gateway", new JsonObject().put("port", 0).put("host", "127.0.0.1")), true)
+        .mergeIn(new JsonObject().put("gateway", new JsonObject().put("port", 0).put("host", "127.0.0.1"))
+            .put("security", new JsonObject().put("auth_enabled", false)), true)
         .mergeIn(configChanges(), true);
     Deployment.embedded(vertx, config).onComplete(test.succeeding(gateway -> {
       port = gateway.actualPort();

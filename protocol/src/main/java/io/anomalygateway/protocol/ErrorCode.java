@@ -45,6 +45,10 @@ public enum ErrorCode {
   MESSAGE_TOO_LARGE("MESSAGE_TOO_LARGE", 4016, "The message is larger than the server accepts."),
   /** The server holds {@code max_sessions} sessions and cannot open another. */
   TOO_MANY_SESSIONS("TOO_MANY_SESSIONS", 4017, "The server holds too many sessions; try again later."),
+  /** The token's role does not permit the request. */
+  FORBIDDEN("FORBIDDEN", 4030, "Your token does not permit this request."),
+  /** Over the connection's rate limit; {@code error.retry_after_ms} says when to try again. */
+  RATE_LIMITED("RATE_LIMITED", 4290, "Too many requests; slow down."),
   /** No drift monitor could be reached for this request. */
   DRIFT_UNAVAILABLE("DRIFT_UNAVAILABLE", 5032, "Drift monitoring is not available right now."),
   /** No detector could be reached for this request; it was not scored. */

@@ -13,13 +13,31 @@ import java.util.Objects;
  *
  * @param code what went wrong
  * @param message what the client can do about it
+ * @param retryAfterMillis for {@link ErrorCode#RATE_LIMITED}, when the request would pass; otherwise 0
  */
-public record ProtocolError(ErrorCode code, String message) {
+public record ProtocolError(ErrorCode code, String message, long retryAfterMillis) {
 
   /** Validates the components. */
   public ProtocolError {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");
+  }
+
+  /**
+   * @param code what went wrong
+   * @param message what the client can do about it
+   */
+  public ProtocolError(ErrorCode code, String message) {
+    this(code, message, 0);
+  }
+
+  /**
+   * @param retryAfterMillis milliseconds after which the request would pass
+   * @return a {@link ErrorCode#RATE_LIMITED} error
+   */
+  public static ProtocolError rateLimited(long retryAfterMillis) {
+    return new ProtocolError(ErrorCode.RATE_LIMITED, "Too many requests; retry after " + retryAfterMillis + " ms.",
+        retryAfterMillis);
   }
 
   /**

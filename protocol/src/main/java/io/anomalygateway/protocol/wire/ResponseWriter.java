@@ -148,6 +148,9 @@ public final class ResponseWriter {
       g.writeObjectFieldStart("error");
       g.writeStringField("code", error.code().code());
       g.writeStringField("message", error.message());
+      if (error.retryAfterMillis() > 0) {
+        g.writeNumberField("retry_after_ms", error.retryAfterMillis());
+      }
       g.writeEndObject();
     });
   }
