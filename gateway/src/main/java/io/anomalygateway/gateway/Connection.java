@@ -110,7 +110,8 @@ final class Connection implements Peer {
       sendError(e.requestId(), e.error());
       return;
     }
-    int samples = samplesOf(request);
+    // A request the role forbids is refused by the handler without spending the connection's sample budget.
+    int samples = principal.role().allows(request.type()) ? samplesOf(request) : 0;
     if (samples == 0 || admitted(limiter.acquireSamples(samples, System.nanoTime()), request.requestId())) {
       handler.handle(this, request, receivedAt);
     }

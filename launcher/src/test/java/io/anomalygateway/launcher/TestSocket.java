@@ -45,12 +45,21 @@ final class TestSocket implements AutoCloseable {
    * @param target a session id, or a whole URI when it starts with a slash
    */
   static TestSocket connect(Vertx vertx, int port, String target) {
+    return connect(vertx, port, target, java.util.Map.of());
+  }
+
+  /**
+   * @param target a session id, or a whole URI when it starts with a slash
+   * @param headers headers of the upgrade request (e.g. {@code Authorization}, {@code Origin})
+   */
+  static TestSocket connect(Vertx vertx, int port, String target, java.util.Map<String, String> headers) {
     String uri = target.startsWith("/") ? target : "/api/v1/streaming/enhanced/" + target;
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
     // Handlers are installed in the connect callback, on the event loop, so that no early message is missed.
-    return await(client.connect(new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI(uri))
-        .map(socket -> new TestSocket(client, socket)));
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI(uri);
+    headers.forEach(options::addHeader);
+    return await(client.connect(options).map(socket -> new TestSocket(client, socket)));
   }
 
   /** Connects and reads the welcome message. */
@@ -63,8 +72,42 @@ final class TestSocket implements AutoCloseable {
     return socket;
   }
 
+  /** Connects with a bearer token in the {@code Authorization} header and reads the welcome message. */
+  static TestSocket open(Vertx vertx, int port, String sessionId, String token) {
+    TestSocket socket = connect(vertx, port, sessionId, java.util.Map.of("Authorization", "Bearer " + token));
+    JsonObject welcome = socket.next();
+    if (!"welcome".equals(welcome.getString("type"))) {
+      throw new AssertionError("expected a welcome, got " + welcome);
+    }
+    return socket;
+  }
+
+  /** @return the HTTP status of an upgrade attempt: 101 when it succeeded (the connection is closed again) */
+  static int upgradeStatus(Vertx vertx, int port, String target, java.util.Map<String, String> headers) {
+    try (TestSocket socket = connect(vertx, port, target, headers)) {
+      return 101;
+    } catch (io.vertx.core.http.UpgradeRejectedException e) {
+      return e.getStatus();
+    }
+  }
+
   void sendText(String text) {
     await(socket.writeTextMessage(text));
+  }
+
+  /** Sends without waiting for the write: the server may have closed the connection meanwhile. */
+  void sendTextUnchecked(String text) {
+    socket.writeTextMessage(text);
+  }
+
+  /** @return the next message, or {@code null} when none arrives within {@code millis} */
+  JsonObject poll(long millis) {
+    try {
+      return received.poll(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   void sendBinary(byte[] data) {

@@ -79,7 +79,13 @@ public final class Authenticator {
     }
     return jwt.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(new Refused("invalid token: " + e.getMessage())))
-        .compose(user -> principal(user.principal(), token));
+        .compose(user -> principal(claims(user), token));
+  }
+
+  /** vertx-auth-jwt keeps the whole payload, {@code exp} included, in the attribute {@code accessToken}. */
+  private static JsonObject claims(io.vertx.ext.auth.User user) {
+    JsonObject payload = user.attributes().getJsonObject("accessToken");
+    return payload != null ? payload : user.principal();
   }
 
   private static Future<Principal> principal(JsonObject claims, String token) {

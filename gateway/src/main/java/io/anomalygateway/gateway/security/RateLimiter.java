@@ -2,8 +2,9 @@ package io.anomalygateway.gateway.security;
 
 /**
  * Token buckets of one connection: messages per second and samples per second, each holding one second's worth, so
- * a burst is allowed and a sustained excess is not. A connection refused continuously for
- * {@code flood_close_after} seconds is flooding.
+ * a burst is allowed and a sustained excess is not. A connection is flooding when, within {@code flood_close_after}
+ * seconds, more of its messages were refused than it may send in that time: it keeps sending at over twice its
+ * rate regardless of the refusals.
  */
 public final class RateLimiter {
 
@@ -12,7 +13,8 @@ public final class RateLimiter {
   private double messages;
   private double samples;
   private long refilledAt;
-  private long refusingSince = -1;
+  private long windowStart;
+  private long refusals;
 
   /**
    * @param limit the rates
@@ -24,6 +26,7 @@ public final class RateLimiter {
     this.messages = limit.messagesPerSecond();
     this.samples = limit.samplesPerSecond();
     this.refilledAt = System.nanoTime();
+    this.windowStart = refilledAt;
   }
 
   /**
@@ -65,22 +68,23 @@ public final class RateLimiter {
   }
 
   private long allowed() {
-    refusingSince = -1;
     return 0;
   }
 
   private long refused(long now, double waitSeconds) {
-    if (refusingSince < 0) {
-      refusingSince = now;
+    if (now - windowStart > floodNanos) {
+      windowStart = now;
+      refusals = 0;
     }
+    refusals++;
     return Math.max(1, (long) Math.ceil(waitSeconds * 1000));
   }
 
   /**
    * @param now the current {@link System#nanoTime()}
-   * @return whether the connection has been refused continuously for longer than the flood limit
+   * @return whether more messages were refused in the current flood window than the connection may send in it
    */
   public boolean flooding(long now) {
-    return refusingSince >= 0 && now - refusingSince > floodNanos;
+    return now - windowStart <= floodNanos && refusals > limit.messagesPerSecond() * floodNanos / 1e9;
   }
 }
