@@ -1,0 +1,65 @@
+package io.anomalygateway.launcher;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bridge with authentication on: what a token lets a browser register on and send. */
+@Timeout(60)
+class SecuredBridgeTest extends SecuredGatewayTest {
+
+  private TestSocket bridge(String token) {
+    return TestSocket.connect(vertx, port, "/eventbus/websocket?token=" + token);
+  }
+
+  @Test
+  void aViewerMayRegisterOnItsSessionsTopicsAndReceiveTheirEvents() {
+    String viewer = Tokens.hs256("v", List.of("viewer"), List.of("line-*"));
+    String producer = Tokens.hs256("p", List.of("producer"), List.of("line-*"));
+    try (TestSocket browser = bridge(viewer); TestSocket source = TestSocket.open(vertx, port, "line-1", producer)) {
+      browser.sendText(new JsonObject().put("type", "register").put("address", "anomaly.topic.anomalies.line-1")
+          .encode());
+      TopicsTest.fitThenFlag(source, 1);
+      JsonObject delivered = browser.next();
+      assertThat(delivered.getString("type")).isEqualTo("rec");
+      assertThat(delivered.getJsonObject("body").getString("session_id")).isEqualTo("line-1");
+    }
+  }
+
+  @Test
+  void anAdminMayRegisterOnEverySessionsTopic() {
+    try (TestSocket browser = bridge(Tokens.hs256("a", List.of("admin"), null));
+         TestSocket source = TestSocket.open(vertx, port, "anywhere", Tokens.hs256("p", List.of("producer"), null))) {
+      browser.sendText(new JsonObject().put("type", "register").put("address", "anomaly.topic.anomalies").encode());
+      TopicsTest.fitThenFlag(source, 1);
+      assertThat(browser.next().getJsonObject("body").getString("session_id")).isEqualTo("anywhere");
+    }
+  }
+
+  @Test
+  void aProducerMaySendSamplesForItsSessionsAndTheRequestIsScored() {
+    try (TestSocket browser = bridge(Tokens.hs256("p", List.of("producer"), List.of("line-*")))) {
+      browser.sendText(new JsonObject().put("type", "send").put("address", "anomaly.gateway.request")
+          .put("replyAddress", "r1").put("body", new JsonObject().put("session_id", "line-9").put("type", "sample")
+              .put("data", Messages.array(1, 2)).put("request_id", "s1")).encode());
+      JsonObject reply = browser.next().getJsonObject("body");
+      assertThat(reply.getString("type")).isEqualTo("result");
+      assertThat(reply.getString("request_id")).isEqualTo("s1");
+    }
+  }
+
+  @Test
+  void aFreshTokenInAMessageHeaderIsCheckedToo() {
+    try (TestSocket browser = bridge(Tokens.hs256("p", List.of("producer"), List.of("line-*")))) {
+      browser.sendText(new JsonObject().put("type", "send").put("address", "anomaly.gateway.request")
+          .put("replyAddress", "r2").put("headers", new JsonObject().put("token", Tokens.otherKey("p",
+              List.of("admin"))))
+          .put("body", new JsonObject().put("session_id", "line-9").put("type", "ping")).encode());
+      BridgeTest.assertDenied(browser.next());
+    }
+  }
+}
