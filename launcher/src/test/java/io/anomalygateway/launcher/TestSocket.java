@@ -164,6 +164,21 @@ final class TestSocket implements AutoCloseable {
     return await(closed.future());
   }
 
+  /** @return whether the connection closed within {@code millis}; waits on the close, not on a clock */
+  boolean closesWithin(long millis) {
+    try {
+      closed.future().toCompletionStage().toCompletableFuture().get(millis, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new AssertionError(e.getCause());
+    }
+  }
+
   /** Stops reading from the connection, as a client that stopped consuming would. */
   void stopReading() {
     socket.pause();
