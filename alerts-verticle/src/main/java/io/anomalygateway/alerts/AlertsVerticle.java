@@ -6,6 +6,11 @@ import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.bus.DriftEvent;
 import io.anomalygateway.protocol.bus.ScoreSummary;
+import io.anomalygateway.protocol.cluster.ClusterOptions;
+import io.anomalygateway.protocol.cluster.InstanceDirectory;
+import io.anomalygateway.protocol.cluster.Presence;
+import io.anomalygateway.protocol.cluster.PresenceBeacon;
+import io.anomalygateway.protocol.cluster.Service;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -17,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Turns what the system observes into alerts: anomaly rates per session (from the detector's score summaries),
@@ -29,6 +35,8 @@ public final class AlertsVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertsVerticle.class);
 
+  private final String instanceId = UUID.randomUUID().toString();
+  private InstanceDirectory directory;
   private AlertsOptions options;
   private AlertEngine engine;
   private long rulesModified = -1;
@@ -45,34 +53,52 @@ public final class AlertsVerticle extends VerticleBase {
     }, options.getIdleTimeout());
     BusCodecs.register(vertx);
     EventBus bus = vertx.eventBus();
+    ClusterOptions cluster = new ClusterOptions(config().getJsonObject("cluster"));
+    directory = new InstanceDirectory(vertx, cluster);
+    Presence presence = new Presence(Service.ALERTS, instanceId, cluster.getNodeId(), false);
     return loadRules().compose(rules -> {
       engine.rules(rules);
       reloadTimer = vertx.setPeriodic(Math.round(options.getReloadInterval() * 1000), id -> reloadIfChanged());
       sweepTimer = vertx.setPeriodic(1_000, id -> engine.sweep(System.nanoTime()));
       return Future.all(List.of(
-          bus.<ScoreSummary>consumer(Addresses.ALERTS_OBSERVE,
+          bus.<ScoreSummary>consumer(Addresses.ofInstance(Addresses.ALERTS_OBSERVE, instanceId),
               m -> engine.onScores(m.body(), System.nanoTime())).completion(),
-          bus.<DriftEvent>consumer(Addresses.DRIFT_EVENTS,
-              m -> engine.onDrift(m.body(), System.nanoTime())).completion(),
-          bus.<JsonObject>consumer(Topic.STATS.address(), m -> {
-            if (m.body().getValue("session_id") == null) {
-              engine.onNodeStats(m.body().getJsonObject("stats"), System.nanoTime());
+          bus.<DriftEvent>consumer(Addresses.DRIFT_EVENTS, m -> {
+            if (owns(m.body().sessionId())) {
+              engine.onDrift(m.body(), System.nanoTime());
             }
           }).completion(),
+          bus.<JsonObject>consumer(Topic.STATS.address(), m -> {
+            JsonObject stats = m.body().getJsonObject("stats");
+            if (m.body().getValue("session_id") == null && stats != null && owns("node:" + stats.getString("node"))) {
+              engine.onNodeStats(stats, System.nanoTime());
+            }
+          }).completion(),
+          directory.start(),
           bus.consumer(Addresses.ALERTS_RELOAD, m -> loadRules()
               .onSuccess(reloaded -> {
                 engine.rules(reloaded);
                 m.reply(rulesJson());
               })
               .onFailure(e -> m.fail(400, e.getMessage()))).completion()));
-    });
+    }).compose(v -> vertx.deployVerticle(new PresenceBeacon(presence, cluster, context, () -> { })));
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(reloadTimer);
     vertx.cancelTimer(sweepTimer);
+    directory.stop();
     return Future.succeededFuture();
+  }
+
+  /**
+   * Events every alerts instance receives (drift, node statistics) are judged by one: the owner of their session or
+   * node, as score summaries are. Before this instance knows any (it just started), it judges them all.
+   */
+  private boolean owns(String key) {
+    String owner = directory.owner(Service.ALERTS, key);
+    return owner == null || owner.equals(instanceId);
   }
 
   /** Reads the rules file off the event loop (Vert.x's file system reads on its worker pool). */

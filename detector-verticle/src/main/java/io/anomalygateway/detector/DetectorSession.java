@@ -29,6 +29,12 @@ final class DetectorSession {
     SessionModel create(Algorithm algorithm, SessionSettings settings, int dimension);
   }
 
+  /** Rebuilds a session's model from its snapshot. */
+  @FunctionalInterface
+  interface ModelRestorer {
+    SessionModel restore(ModelSnapshot snapshot, SessionSettings settings, int dimension);
+  }
+
   private final String id;
   private final ModelFactory factory;
   private final Map<Algorithm, SessionModel> models = new EnumMap<>(Algorithm.class);
@@ -36,11 +42,16 @@ final class DetectorSession {
   private int dimension;
   private long totalSamples;
   private long lastActive;
+  private long sinceSnapshot;
 
   DetectorSession(String id, SessionSettings settings, ModelFactory factory) {
     this.id = id;
     this.settings = settings;
     this.factory = factory;
+  }
+
+  String id() {
+    return id;
   }
 
   void touch(long now) {
@@ -75,6 +86,7 @@ final class DetectorSession {
       verdicts.add(model.score(values, row * dimension));
     }
     totalSamples += samples.count();
+    sinceSnapshot += samples.count();
     return new ScoreReply(algorithm, model.isFitted(), model.isFitting(), model.threshold(), verdicts);
   }
 
@@ -98,6 +110,41 @@ final class DetectorSession {
     for (SessionModel model : models.values()) {
       model.forgetBefore(recent);
     }
+  }
+
+  /** @return whether {@code interval} samples (at least one) arrived since the last snapshot */
+  boolean isSnapshotDue(int interval) {
+    return interval > 0 && sinceSnapshot >= interval;
+  }
+
+  /** @return the session's state, for another detector to go on from; counts as the latest snapshot */
+  SessionSnapshot snapshot() {
+    sinceSnapshot = 0;
+    List<ModelSnapshot> snapshots = new ArrayList<>(models.size());
+    for (SessionModel model : models.values()) {
+      snapshots.add(model.snapshot());
+    }
+    return new SessionSnapshot(settings, dimension, totalSamples, snapshots);
+  }
+
+  /**
+   * Takes over the state of a snapshot, in a session that has seen nothing yet.
+   *
+   * @param snapshot the session's state as another detector left it
+   * @param restorer rebuilds each model from its snapshot
+   */
+  void restore(SessionSnapshot snapshot, ModelRestorer restorer) {
+    settings = snapshot.settings();
+    dimension = snapshot.dimension();
+    totalSamples = snapshot.totalSamples();
+    for (ModelSnapshot model : snapshot.models()) {
+      models.put(model.algorithm(), restorer.restore(model, settings, dimension));
+    }
+  }
+
+  /** @return the session's models */
+  Iterable<SessionModel> models() {
+    return models.values();
   }
 
   SessionStats stats(DetectorLoad load) {

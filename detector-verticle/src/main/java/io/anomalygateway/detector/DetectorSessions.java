@@ -3,7 +3,9 @@ package io.anomalygateway.detector;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolException;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,8 +39,7 @@ final class DetectorSessions {
     if (session == null) {
       evictIdle(now);
       if (sessions.size() >= maxSessions) {
-        throw new ProtocolException(ErrorCode.TOO_MANY_SESSIONS, "The server holds its maximum of " + maxSessions
-            + " sessions; try again later.");
+        throw tooMany();
       }
       session = factory.apply(id);
       sessions.put(id, session);
@@ -58,6 +59,40 @@ final class DetectorSessions {
       session.touch(now);
     }
     return session;
+  }
+
+  /**
+   * Holds a session built elsewhere (restored from a snapshot), as {@link #open} would a new one.
+   *
+   * @throws ProtocolException with {@link ErrorCode#TOO_MANY_SESSIONS} when it would exceed the bound
+   */
+  DetectorSession install(DetectorSession session, long now) {
+    DetectorSession held = sessions.get(session.id());
+    if (held != null) {
+      return held;
+    }
+    evictIdle(now);
+    if (sessions.size() >= maxSessions) {
+      throw tooMany();
+    }
+    sessions.put(session.id(), session);
+    session.touch(now);
+    return session;
+  }
+
+  /** @return a new session with the default settings, not held (for restoring, or describing an unseen one) */
+  DetectorSession create(String id) {
+    return factory.apply(id);
+  }
+
+  /** Stops holding a session (it moved to another detector). */
+  void remove(String id) {
+    sessions.remove(id);
+  }
+
+  /** @return a copy of the held sessions' ids */
+  List<String> ids() {
+    return new ArrayList<>(sessions.keySet());
   }
 
   /** @return a session that is not held, to describe one that has not been seen yet */
@@ -83,6 +118,11 @@ final class DetectorSessions {
     }
     evictions += removed;
     return removed;
+  }
+
+  private ProtocolException tooMany() {
+    return new ProtocolException(ErrorCode.TOO_MANY_SESSIONS, "The server holds its maximum of " + maxSessions
+        + " sessions; try again later.");
   }
 
   int size() {

@@ -3,21 +3,20 @@ package io.anomalygateway.detector;
 import io.anomalygateway.protocol.Addresses;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolException;
-import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.SessionSettings;
-import io.anomalygateway.protocol.Topic;
-import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.bus.ConfigureCommand;
 import io.anomalygateway.protocol.bus.DetectorLoad;
 import io.anomalygateway.protocol.bus.DriftEvent;
-import io.anomalygateway.protocol.bus.DriftObservation;
-import io.anomalygateway.protocol.bus.ScoreSummary;
-import io.anomalygateway.protocol.bus.Verdict;
 import io.anomalygateway.protocol.bus.ScoreCommand;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.SessionQuery;
 import io.anomalygateway.protocol.bus.SessionStats;
+import io.anomalygateway.protocol.cluster.ClusterOptions;
+import io.anomalygateway.protocol.cluster.InstanceDirectory;
+import io.anomalygateway.protocol.cluster.Presence;
+import io.anomalygateway.protocol.cluster.PresenceBeacon;
+import io.anomalygateway.protocol.cluster.Service;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -26,89 +25,110 @@ import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Owns every session's models and scores samples sent over the event bus. Deploy it as a worker verticle: its
- * handlers then run one at a time on a worker thread, so the session state needs no locks, and fits run on a
- * separate pool ({@code fit_threads}) so that neither this verticle nor any event loop waits for them.
+ * Owns the models of the sessions it is given and scores samples sent over the event bus. Deploy it as a worker
+ * verticle: its handlers then run one at a time on a worker thread, so the session state needs no locks, and fits
+ * run on a separate pool ({@code fit_threads}) so that neither this verticle nor any event loop waits for them.
+ *
+ * <p>Every instance, in this JVM or on another cluster node, consumes its own addresses
+ * ({@link Addresses#ofInstance}) and announces itself ({@link PresenceBeacon}); senders route each session to one
+ * instance, and {@link SessionOwnership} moves sessions between instances through snapshots.
  */
 public final class DetectorVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DetectorVerticle.class);
 
+  private final String instanceId = UUID.randomUUID().toString();
   private DetectorOptions options;
   private DetectorSessions sessions;
   private ModelCatalog models;
   private WorkerExecutor fitPool;
   private FitScheduler fits;
+  private InstanceDirectory directory;
+  private SessionOwnership ownership;
+  private ScoreAnnouncer announcer;
   private long evictionTimer;
 
   @Override
   public Future<?> start() {
     options = new DetectorOptions(config());
+    ClusterOptions cluster = new ClusterOptions(config().getJsonObject("cluster"));
     models = new ModelCatalog(options);
     sessions = new DetectorSessions(id -> new DetectorSession(id, options.getSessionDefaults(), models::create),
         options.getMaxSessions(), options.getSessionIdleTimeout());
     fitPool = vertx.createSharedWorkerExecutor("anomaly-detector-fit", options.getFitThreads());
     fits = new FitScheduler(vertx, fitPool, models, options.getFitThreads(), options.getFitCpuShare());
+    SessionStore store = new SessionStore(vertx, vertx.isClustered() && cluster.getSnapshotInterval() > 0,
+        options.getSessionIdleTimeout());
+    ownership = new SessionOwnership(instanceId, sessions, store, models, cluster.getSnapshotInterval(),
+        this::fitRestored);
+    directory = new InstanceDirectory(vertx, cluster);
+    directory.onChange((service, members) -> {
+      if (service == Service.DETECTOR) {
+        ownership.rebalance(members);
+      }
+    });
+    announcer = new ScoreAnnouncer(vertx.eventBus(), directory);
     long sweepMillis = Math.max(1_000L, Math.min(60_000L, Math.round(options.getSessionIdleTimeout() * 100)));
     evictionTimer = vertx.setPeriodic(sweepMillis, id -> evictIdleSessions());
     BusCodecs.register(vertx);
     EventBus bus = vertx.eventBus();
+    Presence presence = new Presence(Service.DETECTOR, instanceId, cluster.getNodeId(), false);
     return Future.all(List.of(
-        bus.<ScoreCommand>consumer(Addresses.DETECTOR_SCORE, m -> handle(m, this::score)).completion(),
-        bus.<SessionQuery>consumer(Addresses.DETECTOR_STATS, m -> handle(m, this::stats)).completion(),
-        bus.<ConfigureCommand>consumer(Addresses.DETECTOR_CONFIGURE, m -> handle(m, this::configure)).completion(),
-        bus.<DriftEvent>consumer(Addresses.DRIFT_EVENTS, m -> onDrift(m.body())).completion()));
+        bus.<ScoreCommand>consumer(own(Addresses.DETECTOR_SCORE), m -> handle(m, m.body().sessionId(), true,
+            session -> score(session, m.body()))).completion(),
+        bus.<SessionQuery>consumer(own(Addresses.DETECTOR_STATS), m -> handle(m, m.body().sessionId(), false,
+            session -> stats(session, m.body()))).completion(),
+        bus.<ConfigureCommand>consumer(own(Addresses.DETECTOR_CONFIGURE), m -> handle(m, m.body().sessionId(), true,
+            session -> configure(session, m.body()))).completion(),
+        bus.<DriftEvent>consumer(Addresses.DRIFT_EVENTS, m -> onDrift(m.body())).completion(),
+        directory.start()))
+        .compose(v -> vertx.deployVerticle(new PresenceBeacon(presence, cluster, context, ownership::fence)))
+        .onSuccess(v -> LOG.info("Detector instance {} serving on node {}", instanceId, cluster.getNodeId()));
   }
 
+  /** Hands every session over (a last snapshot when clustered) before the addresses go. */
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(evictionTimer);
-    return fitPool.close();
+    directory.stop();
+    return ownership.handOverAll().eventually(fitPool::close);
   }
 
-  private ScoreReply score(ScoreCommand command) {
-    DetectorSession session = sessions.open(command.sessionId(), System.nanoTime());
+  private String own(String address) {
+    return Addresses.ofInstance(address, instanceId);
+  }
+
+  private ScoreReply score(DetectorSession session, ScoreCommand command) {
     ScoreReply reply = session.score(command.algorithm(), command.samples());
-    forwardToDrift(command, reply);
-    announce(command, reply);
-    SessionModel model = session.model(reply.algorithm());
-    if (model instanceof RefittedModel && ((RefittedModel) model).isFitDue(session.settings())) {
-      fits.submit((RefittedModel) model, session.settings());
-    }
+    announcer.announce(command, reply);
+    fitWhatIsDue(session);
+    ownership.scored(session);
     return reply;
   }
 
-  /** The drift monitor sees every scored sample with its score; nothing waits for it. */
-  private void forwardToDrift(ScoreCommand command, ScoreReply reply) {
-    double[] scores = new double[reply.verdicts().size()];
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = reply.modelFitted() ? reply.verdicts().get(i).score() : Double.NaN;
-    }
-    vertx.eventBus().send(Addresses.DRIFT_OBSERVE, new DriftObservation(command.sessionId(), command.samples(),
-        scores));
-  }
-
-  /**
-   * Publishes each anomaly on the anomalies topic, and tells the alerts verticle what was scored (anomaly rates are
-   * per sample, so the alerts need the normal samples too).
-   */
-  private void announce(ScoreCommand command, ScoreReply reply) {
-    int anomalies = 0;
-    Samples samples = command.samples();
-    for (int row = 0; row < reply.verdicts().size(); row++) {
-      Verdict verdict = reply.verdicts().get(row);
-      if (verdict.anomaly()) {
-        anomalies++;
-        TopicEvents.publish(vertx.eventBus(), Topic.ANOMALIES, TopicEvents.anomaly(command.sessionId(),
-            reply.algorithm(), verdict, reply.threshold(), samples.values(), row * samples.dims(), samples.dims()));
+  private void fitWhatIsDue(DetectorSession session) {
+    for (SessionModel model : session.models()) {
+      if (model instanceof RefittedModel refitted && refitted.isFitDue(session.settings())) {
+        fits.submit(refitted, session.settings());
       }
     }
-    vertx.eventBus().send(Addresses.ALERTS_OBSERVE, new ScoreSummary(command.sessionId(), samples.count(),
-        anomalies, reply.algorithm()));
+  }
+
+  /** A restored session's models are fitted again before it serves: failover should not look like a new session. */
+  private Future<Void> fitRestored(DetectorSession session) {
+    List<Future<Void>> restored = new ArrayList<>();
+    for (SessionModel model : session.models()) {
+      if (model instanceof RefittedModel refitted && refitted.isFitDue(session.settings())) {
+        restored.add(fits.fitNow(refitted, session.settings()));
+      }
+    }
+    return Future.all(restored).mapEmpty();
   }
 
   /** A drift with the session's policy "refit": forget the samples before it and fit on those after. */
@@ -116,20 +136,21 @@ public final class DetectorVerticle extends VerticleBase {
     if (!event.refit()) {
       return;
     }
-    DetectorSession session = sessions.find(event.sessionId(), System.nanoTime());
+    DetectorSession session = ownership.held(event.sessionId());
     if (session != null) {
       LOG.info("Refitting session {} on its {} samples since drift", event.sessionId(), event.recentSize());
       session.forgetBefore(event.recentSize());
     }
   }
 
-  private SessionStats stats(SessionQuery query) {
-    DetectorSession session = sessions.find(query.sessionId(), System.nanoTime());
-    return (session != null ? session : sessions.unseen(query.sessionId())).stats(load());
+  private SessionStats stats(DetectorSession session, SessionQuery query) {
+    return (session != null ? session : sessions.create(query.sessionId())).stats(load());
   }
 
-  private SessionSettings configure(ConfigureCommand command) {
-    return sessions.open(command.sessionId(), System.nanoTime()).configure(command.update());
+  private SessionSettings configure(DetectorSession session, ConfigureCommand command) {
+    SessionSettings settings = session.configure(command.update());
+    ownership.reconfigured(session);
+    return settings;
   }
 
   private DetectorLoad load() {
@@ -143,14 +164,39 @@ public final class DetectorVerticle extends VerticleBase {
     }
   }
 
-  /** Replies with the handler's result; client mistakes fail the message with their protocol code. */
-  private <T, R> void handle(Message<T> message, Function<T, R> handler) {
+  /**
+   * Replies with the handler's result for the session (held, restored or new); client mistakes fail the message
+   * with their protocol code. A held session is served at once, without a future in between.
+   */
+  private <T, R> void handle(Message<T> message, String sessionId, boolean create,
+                             Function<DetectorSession, R> handler) {
+    DetectorSession held = ownership.held(sessionId);
+    if (held != null) {
+      reply(message, held, handler);
+      return;
+    }
+    ownership.open(sessionId, create).onComplete(opened -> {
+      if (opened.succeeded()) {
+        reply(message, opened.result(), handler);
+      } else {
+        fail(message, opened.cause());
+      }
+    });
+  }
+
+  private <T, R> void reply(Message<T> message, DetectorSession session, Function<DetectorSession, R> handler) {
     try {
-      message.reply(handler.apply(message.body()));
-    } catch (ProtocolException e) {
-      message.fail(e.error().code().failureCode(), e.error().message());
+      message.reply(handler.apply(session));
     } catch (RuntimeException e) {
-      LOG.error("Detector request failed", e);
+      fail(message, e);
+    }
+  }
+
+  private static void fail(Message<?> message, Throwable failure) {
+    if (failure instanceof ProtocolException protocol) {
+      message.fail(protocol.error().code().failureCode(), protocol.error().message());
+    } else {
+      LOG.error("Detector request failed", failure);
       message.fail(ErrorCode.INTERNAL_ERROR.failureCode(), ErrorCode.INTERNAL_ERROR.genericMessage());
     }
   }

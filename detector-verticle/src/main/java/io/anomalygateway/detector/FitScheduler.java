@@ -3,6 +3,7 @@ package io.anomalygateway.detector;
 import io.anomalygateway.detector.model.FittedModel;
 import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.SessionSettings;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import org.slf4j.Logger;
@@ -52,6 +53,17 @@ final class FitScheduler {
     startWhatCan();
   }
 
+  /**
+   * Fits at once, ahead of the queue and outside the CPU budget: a session restored from its snapshot holds its
+   * requests until its model is fitted again, so that failover does not show clients an unfitted model.
+   *
+   * @return completes (always successfully) when the fit is done
+   */
+  Future<Void> fitNow(RefittedModel model, SessionSettings settings) {
+    model.queueFit();
+    return start(new Job(model, settings));
+  }
+
   int waiting() {
     return waiting.size();
   }
@@ -73,15 +85,15 @@ final class FitScheduler {
     }
   }
 
-  private void start(Job job) {
+  private Future<Void> start(Job job) {
     running++;
     RefittedModel model = job.model();
     Samples rows = model.startFit();
     SessionSettings settings = job.settings();
     long started = System.nanoTime();
-    pool.executeBlocking(() -> FittedModel.fit(models.trainer(model.algorithm()), rows, settings.seed(),
+    return pool.executeBlocking(() -> FittedModel.fit(models.trainer(model.algorithm()), rows, settings.seed(),
             settings.contamination()), false)
-        .onComplete(done -> {
+        .transform(done -> {
           long took = System.nanoTime() - started;
           running--;
           restUntil = Math.max(restUntil, System.nanoTime() + Math.round(took * (1 / share - 1) / threads));
@@ -90,6 +102,7 @@ final class FitScheduler {
           }
           model.finishFit(done.result());
           startWhatCan();
+          return Future.<Void>succeededFuture();
         });
   }
 }

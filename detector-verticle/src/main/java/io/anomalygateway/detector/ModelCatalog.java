@@ -61,4 +61,20 @@ public final class ModelCatalog {
     }
     return new RefittedModel(algorithm, settings.bufferSize(), dimension, options.getExplanationFeatures());
   }
+
+  /**
+   * @param snapshot a model's snapshot, taken by this or another detector
+   * @param settings the session's settings
+   * @param dimension the session's dimension
+   * @return the model, where the snapshot left it; a batch-fitted one is due for a fit on its rows at once
+   */
+  SessionModel restore(ModelSnapshot snapshot, SessionSettings settings, int dimension) {
+    if (!isBatchFitted(snapshot.algorithm())) {
+      return RandomCutForestModel.restore(options, settings, dimension, snapshot);
+    }
+    RefittedModel model = new RefittedModel(snapshot.algorithm(), settings.bufferSize(), dimension,
+        options.getExplanationFeatures());
+    model.restore(snapshot);
+    return model;
+  }
 }

@@ -130,6 +130,26 @@ final class RefittedModel implements SessionModel {
     return new ModelStats(algorithm, samples, anomalies, buffer.size(), fitted != null, refits, threshold());
   }
 
+  @Override
+  public ModelSnapshot snapshot() {
+    return new ModelSnapshot(algorithm, samples, anomalies, refits, buffer.snapshot().values(), new byte[0]);
+  }
+
+  /**
+   * Takes over a snapshot's rows and counters. The model is not fitted: a fit is due at once, on those rows.
+   *
+   * @param snapshot a snapshot of a model of the same algorithm and dimension
+   */
+  void restore(ModelSnapshot snapshot) {
+    double[] rows = snapshot.rows();
+    for (int offset = 0; offset + buffer.dims() <= rows.length; offset += buffer.dims()) {
+      buffer.add(rows, offset);
+    }
+    samples = snapshot.samples();
+    anomalies = snapshot.anomalies();
+    refits = snapshot.refits();
+  }
+
   Algorithm algorithm() {
     return algorithm;
   }

@@ -42,4 +42,7 @@ public interface SessionModel {
 
   /** @return the model's counters */
   ModelStats stats();
+
+  /** @return what another detector needs to go on with this model (see {@link ModelSnapshot}) */
+  ModelSnapshot snapshot();
 }

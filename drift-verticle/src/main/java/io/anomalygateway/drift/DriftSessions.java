@@ -36,6 +36,18 @@ final class DriftSessions {
     return session;
   }
 
+  /**
+   * Drops the sessions another instance now owns: their state re-forms there, and must not come back stale if they
+   * return here.
+   *
+   * @return how many were dropped
+   */
+  int retainOwned(java.util.function.Predicate<String> owned) {
+    int before = sessions.size();
+    sessions.keySet().removeIf(owned.negate());
+    return before - sessions.size();
+  }
+
   int evictIdle(long now) {
     int removed = 0;
     Iterator<SessionDrift> eldest = sessions.values().iterator();

@@ -16,6 +16,11 @@ import io.anomalygateway.protocol.bus.DriftReport;
 import io.anomalygateway.protocol.bus.DriftSettings;
 import io.anomalygateway.protocol.bus.DriftStatus;
 import io.anomalygateway.protocol.bus.SessionQuery;
+import io.anomalygateway.protocol.cluster.ClusterOptions;
+import io.anomalygateway.protocol.cluster.InstanceDirectory;
+import io.anomalygateway.protocol.cluster.Presence;
+import io.anomalygateway.protocol.cluster.PresenceBeacon;
+import io.anomalygateway.protocol.cluster.Service;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -24,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -35,8 +41,10 @@ public final class DriftVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DriftVerticle.class);
 
+  private final String instanceId = UUID.randomUUID().toString();
   private DriftOptions options;
   private DriftSessions sessions;
+  private InstanceDirectory directory;
   private long evictionTimer;
 
   @Override
@@ -45,19 +53,38 @@ public final class DriftVerticle extends VerticleBase {
     sessions = new DriftSessions(options);
     long sweepMillis = Math.max(1_000L, Math.min(60_000L, Math.round(options.getSessionIdleTimeout() * 100)));
     evictionTimer = vertx.setPeriodic(sweepMillis, id -> sessions.evictIdle(System.nanoTime()));
+    ClusterOptions cluster = new ClusterOptions(config().getJsonObject("cluster"));
+    directory = new InstanceDirectory(vertx, cluster);
+    directory.onChange((service, members) -> {
+      if (service == Service.DRIFT && members.instances().contains(instanceId)) {
+        int moved = sessions.retainOwned(id -> instanceId.equals(members.owner(id)));
+        if (moved > 0) {
+          LOG.info("{} sessions moved to another drift instance", moved);
+        }
+      }
+    });
     BusCodecs.register(vertx);
     EventBus bus = vertx.eventBus();
+    Presence presence = new Presence(Service.DRIFT, instanceId, cluster.getNodeId(), false);
     return Future.all(List.of(
-        bus.<DriftObservation>consumer(Addresses.DRIFT_OBSERVE, m -> observe(m.body())).completion(),
-        bus.<DriftQuery>consumer(Addresses.DRIFT_CHECK, m -> handle(m, this::check)).completion(),
-        bus.<ConfigureCommand>consumer(Addresses.DRIFT_CONFIGURE, m -> handle(m, this::configure)).completion(),
-        bus.<SessionQuery>consumer(Addresses.DRIFT_STATUS, m -> handle(m, this::status)).completion()));
+        bus.<DriftObservation>consumer(own(Addresses.DRIFT_OBSERVE), m -> observe(m.body())).completion(),
+        bus.<DriftQuery>consumer(own(Addresses.DRIFT_CHECK), m -> handle(m, this::check)).completion(),
+        bus.<ConfigureCommand>consumer(own(Addresses.DRIFT_CONFIGURE), m -> handle(m, this::configure)).completion(),
+        bus.<SessionQuery>consumer(own(Addresses.DRIFT_STATUS), m -> handle(m, this::status)).completion(),
+        directory.start()))
+        .compose(v -> vertx.deployVerticle(new PresenceBeacon(presence, cluster, context,
+            () -> sessions.retainOwned(id -> false))));
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(evictionTimer);
+    directory.stop();
     return Future.succeededFuture();
+  }
+
+  private String own(String address) {
+    return Addresses.ofInstance(address, instanceId);
   }
 
   private void observe(DriftObservation observation) {

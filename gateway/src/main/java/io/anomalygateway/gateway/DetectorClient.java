@@ -15,53 +15,48 @@ import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.SessionQuery;
 import io.anomalygateway.protocol.bus.SessionStats;
 import io.anomalygateway.protocol.wire.DriftRequest;
+import io.anomalygateway.protocol.cluster.Service;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 
 /**
- * The gateway's only way to the detector and the drift monitor: event-bus requests with a timeout, so that a lost
- * worker costs a request its answer time, never the connection.
+ * The gateway's only way to the detector and the drift monitor: requests to the instance that owns the session,
+ * with a timeout and failover ({@link SessionRouter}), so that a lost worker costs a request its answer time at
+ * most, never the connection.
  */
 final class DetectorClient {
 
-  private final EventBus bus;
-  private final DeliveryOptions delivery;
+  private final SessionRouter router;
 
-  DetectorClient(EventBus bus, double timeoutSeconds) {
-    this.bus = bus;
-    this.delivery = new DeliveryOptions().setSendTimeout(Math.max(1L, Math.round(timeoutSeconds * 1000)));
+  DetectorClient(SessionRouter router) {
+    this.router = router;
   }
 
   Future<ScoreReply> score(String sessionId, Algorithm algorithm, Samples samples) {
-    return bus.<ScoreReply>request(Addresses.DETECTOR_SCORE, new ScoreCommand(sessionId, algorithm, samples),
-        delivery).map(Message::body);
+    return router.request(Service.DETECTOR, Addresses.DETECTOR_SCORE, sessionId,
+        new ScoreCommand(sessionId, algorithm, samples));
   }
 
   Future<SessionStats> stats(String sessionId) {
-    return bus.<SessionStats>request(Addresses.DETECTOR_STATS, new SessionQuery(sessionId), delivery)
-        .map(Message::body);
+    return router.request(Service.DETECTOR, Addresses.DETECTOR_STATS, sessionId, new SessionQuery(sessionId));
   }
 
   Future<SessionSettings> configure(String sessionId, ConfigUpdate update) {
-    return bus.<SessionSettings>request(Addresses.DETECTOR_CONFIGURE, new ConfigureCommand(sessionId, update),
-        delivery).map(Message::body);
+    return router.request(Service.DETECTOR, Addresses.DETECTOR_CONFIGURE, sessionId,
+        new ConfigureCommand(sessionId, update));
   }
 
   Future<DriftReport> drift(String sessionId, DriftRequest request) {
     DriftQuery query = new DriftQuery(sessionId, request.windowSize() == null ? 0 : request.windowSize(),
         request.method(), request.alpha() == null ? Double.NaN : request.alpha(), request.reset());
-    return bus.<DriftReport>request(Addresses.DRIFT_CHECK, query, delivery).map(Message::body);
+    return router.request(Service.DRIFT, Addresses.DRIFT_CHECK, sessionId, query);
   }
 
   Future<DriftSettings> configureDrift(String sessionId, ConfigUpdate update) {
-    return bus.<DriftSettings>request(Addresses.DRIFT_CONFIGURE, new ConfigureCommand(sessionId, update), delivery)
-        .map(Message::body);
+    return router.request(Service.DRIFT, Addresses.DRIFT_CONFIGURE, sessionId,
+        new ConfigureCommand(sessionId, update));
   }
 
   Future<DriftStatus> driftStatus(String sessionId) {
-    return bus.<DriftStatus>request(Addresses.DRIFT_STATUS, new SessionQuery(sessionId), delivery)
-        .map(Message::body);
+    return router.request(Service.DRIFT, Addresses.DRIFT_STATUS, sessionId, new SessionQuery(sessionId));
   }
 }

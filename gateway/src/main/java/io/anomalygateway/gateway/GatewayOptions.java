@@ -1,6 +1,7 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.gateway.security.SecurityOptions;
+import io.anomalygateway.protocol.cluster.ClusterOptions;
 import io.anomalygateway.protocol.ConnectionSettings;
 import io.anomalygateway.protocol.ProcessingMode;
 import io.anomalygateway.protocol.wire.ReadLimits;
@@ -56,6 +57,7 @@ public class GatewayOptions {
   private double slowConsumerTimeout = DEFAULT_SLOW_CONSUMER_TIMEOUT;
   private double statsInterval = DEFAULT_STATS_INTERVAL;
   private SecurityOptions security = new SecurityOptions();
+  private ClusterOptions cluster = new ClusterOptions();
   private ConnectionSettings connectionDefaults = new ConnectionSettings(DEFAULT_PROCESSING_MODE, DEFAULT_BATCH_SIZE,
       DEFAULT_BATCH_TIMEOUT);
 
@@ -80,6 +82,7 @@ public class GatewayOptions {
     setSlowConsumerTimeout(json.getDouble("slow_consumer_timeout", DEFAULT_SLOW_CONSUMER_TIMEOUT));
     setStatsInterval(json.getDouble("stats_interval", DEFAULT_STATS_INTERVAL));
     setSecurity(new SecurityOptions(json.getJsonObject("security", new JsonObject())));
+    setCluster(new ClusterOptions(json.getJsonObject("cluster")));
     setConnectionDefaults(new ConnectionSettings(
         ProcessingMode.ofWireName(json.getString("processing_mode", DEFAULT_PROCESSING_MODE.wireName())),
         json.getInteger("batch_size", DEFAULT_BATCH_SIZE), json.getDouble("batch_timeout", DEFAULT_BATCH_TIMEOUT)));
@@ -101,6 +104,7 @@ public class GatewayOptions {
         .put("slow_consumer_timeout", slowConsumerTimeout)
         .put("stats_interval", statsInterval)
         .put("security", security.toJson())
+        .put("cluster", cluster.toJson())
         .mergeIn(connectionDefaults.toJson());
   }
 
@@ -292,6 +296,20 @@ public class GatewayOptions {
    */
   public GatewayOptions setSecurity(SecurityOptions security) {
     this.security = java.util.Objects.requireNonNull(security, "security");
+    return this;
+  }
+
+  /** @return how the gateway finds the instances that own sessions, and fails over */
+  public ClusterOptions getCluster() {
+    return cluster;
+  }
+
+  /**
+   * @param cluster presence timing and failover attempts (the {@code cluster} section)
+   * @return this
+   */
+  public GatewayOptions setCluster(ClusterOptions cluster) {
+    this.cluster = java.util.Objects.requireNonNull(cluster, "cluster");
     return this;
   }
 

@@ -4,6 +4,7 @@ import io.anomalygateway.gateway.security.Authenticator;
 import io.anomalygateway.protocol.Topic;
 import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.BusCodecs;
+import io.anomalygateway.protocol.cluster.InstanceDirectory;
 import io.anomalygateway.protocol.wire.RequestReader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -36,6 +37,7 @@ public final class GatewayVerticle extends VerticleBase {
   private HttpServer server;
   private long sweeper;
   private long statsTimer;
+  private InstanceDirectory directory;
 
   @Override
   public Future<?> start() {
@@ -46,8 +48,11 @@ public final class GatewayVerticle extends VerticleBase {
             options.getSecurity()));
     TopicRouter topics = new TopicRouter();
     TrafficMeter traffic = new TrafficMeter();
-    RequestHandler handler = new RequestHandler(new DetectorClient(vertx.eventBus(), options.getRequestTimeout()),
-        registry, topics, traffic, options.getMaxBatchSize());
+    directory = new InstanceDirectory(vertx, options.getCluster());
+    SessionRouter sessionRouter = new SessionRouter(vertx.eventBus(), directory,
+        Math.max(1L, Math.round(options.getRequestTimeout() * 1000)), options.getCluster().getRequestAttempts());
+    RequestHandler handler = new RequestHandler(new DetectorClient(sessionRouter), registry, topics, traffic,
+        options.getMaxBatchSize());
     gateway = new Gateway(vertx, options, registry, new RequestReader(options.readLimits()), handler, topics,
         traffic, new Authenticator(vertx, options.getSecurity()));
     EventBusBridge bridge = new EventBusBridge(gateway);
@@ -64,7 +69,7 @@ public final class GatewayVerticle extends VerticleBase {
     sweeper = vertx.setPeriodic(sweepMillis, id -> closeIdleConnections());
     statsTimer = vertx.setPeriodic(Math.max(100L, Math.round(options.getStatsInterval() * 1000)),
         id -> publishStats());
-    return Future.all(List.of(topics.start(vertx), bridge.start()))
+    return Future.all(List.of(directory.start(), topics.start(vertx), bridge.start()))
         .compose(v -> vertx.createHttpServer(httpOptions()).requestHandler(router)
             .listen(options.getPort(), options.getHost()))
         .onSuccess(listening -> server = listening);
@@ -118,6 +123,7 @@ public final class GatewayVerticle extends VerticleBase {
       connection.close(Connection.GOING_AWAY, "server shutting down");
     }
     connections.clear();
+    directory.stop();
     return Future.all(gateway.topics().stop(),
         server == null ? Future.succeededFuture() : server.close());
   }

@@ -4,15 +4,22 @@ import io.anomalygateway.alerts.AlertsVerticle;
 import io.anomalygateway.detector.DetectorVerticle;
 import io.anomalygateway.drift.DriftVerticle;
 import io.anomalygateway.gateway.GatewayVerticle;
+import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
 /**
- * Deploys the verticles of the all-in-one mode on one Vert.x instance: the detector, the drift monitor and the
- * alerts as worker verticles first, so that the gateway's first request finds them, then the gateway.
+ * Deploys a node's verticles: the detector, the drift monitor and the alerts as worker verticles first, so that the
+ * gateway's first request finds them, then the gateway. Each gets its own section of the configuration plus the
+ * {@code cluster} section; the gateway also gets {@code security}.
  */
 public final class Deployment {
 
@@ -20,22 +27,49 @@ public final class Deployment {
   }
 
   /**
+   * Every role, one instance each: the all-in-one mode.
+   *
    * @param vertx the Vert.x instance
    * @param config the whole configuration; each verticle gets its own section
    * @return the deployed gateway, to read its port from
    */
   public static Future<GatewayVerticle> embedded(Vertx vertx, JsonObject config) {
+    return deploy(vertx, config, EnumSet.allOf(NodeRole.class), Map.of());
+  }
+
+  /**
+   * @param roles the roles of this node
+   * @param instances instances per worker role (1 when absent)
+   * @return the deployed gateway, or {@code null} when the node has no gateway role
+   */
+  static Future<GatewayVerticle> deploy(Vertx vertx, JsonObject config, Set<NodeRole> roles,
+                                        Map<NodeRole, Integer> instances) {
+    Future<String> workers = Future.succeededFuture();
+    workers = worker(vertx, workers, config, roles, instances, NodeRole.DETECTOR, DetectorVerticle::new);
+    workers = worker(vertx, workers, config, roles, instances, NodeRole.DRIFT, DriftVerticle::new);
+    workers = worker(vertx, workers, config, roles, instances, NodeRole.ALERTS, AlertsVerticle::new);
+    if (!roles.contains(NodeRole.GATEWAY)) {
+      return workers.map(id -> null);
+    }
     GatewayVerticle gateway = new GatewayVerticle();
-    return vertx.deployVerticle(DetectorVerticle::new, worker(config, "detector"))
-        .compose(id -> vertx.deployVerticle(DriftVerticle::new, worker(config, "drift")))
-        .compose(id -> vertx.deployVerticle(AlertsVerticle::new, worker(config, "alerts")))
-        .compose(id -> vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(section(config, "gateway")
-            .put("security", section(config, "security")))))
+    return workers.compose(id -> vertx.deployVerticle(gateway, new DeploymentOptions()
+            .setConfig(section(config, NodeRole.GATEWAY).put("security", section(config, "security")))))
         .map(id -> gateway);
   }
 
-  private static DeploymentOptions worker(JsonObject config, String section) {
-    return new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setConfig(section(config, section));
+  private static Future<String> worker(Vertx vertx, Future<String> before, JsonObject config, Set<NodeRole> roles,
+                                       Map<NodeRole, Integer> instances, NodeRole role,
+                                       Supplier<? extends Deployable> verticle) {
+    if (!roles.contains(role)) {
+      return before;
+    }
+    DeploymentOptions options = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
+        .setInstances(instances.getOrDefault(role, 1)).setConfig(section(config, role));
+    return before.compose(id -> vertx.deployVerticle(verticle, options));
+  }
+
+  private static JsonObject section(JsonObject config, NodeRole role) {
+    return section(config, role.wireName()).put("cluster", section(config, "cluster"));
   }
 
   private static JsonObject section(JsonObject config, String name) {

@@ -45,8 +45,9 @@ public final class Main {
     }
     JsonObject config;
     boolean generatedSecret;
+    LaunchOptions launch;
     try {
-      LaunchOptions launch = LaunchOptions.parse(args);
+      launch = LaunchOptions.parse(args, System.getenv());
       config = Configuration.load(launch.configFile());
       JsonObject gateway = config.getJsonObject("gateway", new JsonObject());
       if (launch.port() != null) {
@@ -72,14 +73,21 @@ public final class Main {
       System.exit(2);
       return;
     }
-    start(config, generatedSecret);
+    start(launch, config, generatedSecret);
   }
 
-  private static void start(JsonObject config, boolean generatedSecret) {
-    Vertx vertx = Vertx.vertx();
+  private static void start(LaunchOptions launch, JsonObject config, boolean generatedSecret) {
+    Vertx vertx;
+    try {
+      vertx = startVertx(launch, config);
+    } catch (Exception e) {
+      System.err.println("Could not join the cluster: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     GatewayVerticle gateway;
     try {
-      gateway = Deployment.embedded(vertx, config).await(60, TimeUnit.SECONDS);
+      gateway = Deployment.deploy(vertx, config, launch.roles(), launch.instances()).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("Could not start: " + e.getMessage());
       vertx.close();
@@ -93,6 +101,28 @@ public final class Main {
         System.err.println("Shutdown did not finish cleanly: " + e.getMessage());
       }
     }, "anomaly-gateway-shutdown"));
+    if (launch.cluster() != null) {
+      System.out.println("Cluster node " + config.getJsonObject("cluster").getString("node_id") + " joined "
+          + launch.cluster().name() + " with roles " + NodeRole.names(launch.roles()));
+    }
+    if (gateway != null) {
+      printEndpoints(vertx, config, gateway, generatedSecret);
+    }
+  }
+
+  /** Alone on the local event bus, or joined to the cluster with this node's id handed to every verticle. */
+  private static Vertx startVertx(LaunchOptions launch, JsonObject config) throws Exception {
+    if (launch.cluster() == null) {
+      return Vertx.vertx();
+    }
+    ClusterNode.Joined joined = ClusterNode.join(launch.cluster()).await(120, TimeUnit.SECONDS);
+    JsonObject cluster = config.getJsonObject("cluster", new JsonObject());
+    config.put("cluster", cluster.put("node_id", joined.nodeId()));
+    return joined.vertx();
+  }
+
+  private static void printEndpoints(Vertx vertx, JsonObject config, GatewayVerticle gateway,
+                                     boolean generatedSecret) {
     String host = config.getJsonObject("gateway").getString("host", "0.0.0.0");
     String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
     int port = gateway.actualPort();

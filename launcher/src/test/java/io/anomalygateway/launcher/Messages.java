@@ -6,16 +6,16 @@ import io.vertx.core.json.JsonObject;
 import java.util.Random;
 
 /** Builders of protocol messages and of test data. */
-final class Messages {
+public final class Messages {
 
   private Messages() {
   }
 
-  static JsonObject sample(double... values) {
+  public static JsonObject sample(double... values) {
     return new JsonObject().put("type", "sample").put("data", array(values));
   }
 
-  static JsonObject batch(double[][] rows) {
+  public static JsonObject batch(double[][] rows) {
     JsonArray data = new JsonArray();
     for (double[] row : rows) {
       data.add(array(row));
@@ -27,7 +27,7 @@ final class Messages {
     return new JsonObject().put("type", "config").put("config", settings);
   }
 
-  static JsonObject of(String type) {
+  public static JsonObject of(String type) {
     return new JsonObject().put("type", type);
   }
 
@@ -40,7 +40,7 @@ final class Messages {
   }
 
   /** @return {@code count} rows of standard normal values */
-  static double[][] normal(Random random, int count, int dims) {
+  public static double[][] normal(Random random, int count, int dims) {
     double[][] rows = new double[count][dims];
     for (double[] row : rows) {
       for (int j = 0; j < dims; j++) {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * A real WebSocket client for tests: sends text, binary or raw frames and hands out what the server sent, in order,
  * waiting at most a few seconds for each message (never sleeping).
  */
-final class TestSocket implements AutoCloseable {
+public final class TestSocket implements AutoCloseable {
 
   static final long WAIT_SECONDS = 10;
 
@@ -63,7 +63,7 @@ final class TestSocket implements AutoCloseable {
   }
 
   /** Connects and reads the welcome message. */
-  static TestSocket open(Vertx vertx, int port, String sessionId) {
+  public static TestSocket open(Vertx vertx, int port, String sessionId) {
     TestSocket socket = connect(vertx, port, sessionId);
     JsonObject welcome = socket.next();
     if (!"welcome".equals(welcome.getString("type"))) {
@@ -127,7 +127,7 @@ final class TestSocket implements AutoCloseable {
    * Sends a request with a fresh request id and returns its answer, checking that it is the next message apart from
    * topic events (which are kept for {@link #nextOf(String)}).
    */
-  JsonObject request(JsonObject message) {
+  public JsonObject request(JsonObject message) {
     String requestId = message.getString("request_id", UUID.randomUUID().toString());
     sendText(message.copy().put("request_id", requestId).encode());
     JsonObject answer = next();
@@ -141,12 +141,12 @@ final class TestSocket implements AutoCloseable {
     return answer;
   }
 
-  JsonObject sample(double... values) {
+  public JsonObject sample(double... values) {
     return request(Messages.sample(values));
   }
 
   /** @return the next message the server sent */
-  JsonObject next() {
+  public JsonObject next() {
     try {
       JsonObject message = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
       if (message == null) {
@@ -190,7 +190,7 @@ final class TestSocket implements AutoCloseable {
   }
 
   /** @return the next message of the given type, skipping others (topic events of other types are kept) */
-  JsonObject nextOf(String type) {
+  public JsonObject nextOf(String type) {
     for (java.util.Iterator<JsonObject> kept = events.iterator(); kept.hasNext(); ) {
       JsonObject event = kept.next();
       if (type.equals(event.getString("type"))) {

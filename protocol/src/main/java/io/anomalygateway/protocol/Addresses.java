@@ -5,6 +5,11 @@ package io.anomalygateway.protocol;
  *
  * <p>Addresses are internal: they never appear in anything sent to a client. All detector addresses are
  * request-reply; the detector verticle is their only consumer.
+ *
+ * <p>The addresses about one session (detector, drift and alerts ones) are never used as they are: each instance of
+ * those services consumes them suffixed with its own id ({@link #ofInstance}), and senders pick the instance that
+ * owns the session (see {@link io.anomalygateway.protocol.cluster.InstanceDirectory}). Plain point-to-point sends
+ * would spread one session's samples over every instance, and across cluster nodes Vert.x weights them unevenly.
  */
 public final class Addresses {
 
@@ -37,7 +42,23 @@ public final class Addresses {
    */
   public static final String GATEWAY_REQUEST = "anomaly.gateway.request";
 
+  /** Every service instance announces itself here ({@code Presence} as JSON, published). */
+  public static final String PRESENCE = "anomaly.cluster.presence";
+  /** A newcomer asks every instance to announce itself at once (any body, published). */
+  public static final String PRESENCE_QUERY = "anomaly.cluster.presence.query";
+  /** The launcher tells its own node's verticles that a cluster node left (the node id, local delivery only). */
+  public static final String NODE_LEFT = "anomaly.cluster.node-left";
+
   // Topic addresses are declared by Topic, from its names.
+
+  /**
+   * @param address one of the per-session service addresses above
+   * @param instanceId the id of the instance that consumes it
+   * @return the address of that instance
+   */
+  public static String ofInstance(String address, String instanceId) {
+    return address + "." + instanceId;
+  }
 
   private Addresses() {
   }

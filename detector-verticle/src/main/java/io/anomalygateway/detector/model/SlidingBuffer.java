@@ -43,6 +43,11 @@ public final class SlidingBuffer {
     return size;
   }
 
+  /** @return the values per row */
+  public int dims() {
+    return dims;
+  }
+
   /** @return the number of rows it can hold */
   public int capacity() {
     return capacity;

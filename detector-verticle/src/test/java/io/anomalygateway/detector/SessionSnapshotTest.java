@@ -1,0 +1,95 @@
+package io.anomalygateway.detector;
+
+import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.Samples;
+import io.anomalygateway.protocol.SessionSettings;
+import io.anomalygateway.protocol.bus.ScoreReply;
+import io.anomalygateway.protocol.bus.SessionStats;
+import io.anomalygateway.protocol.bus.Verdict;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A session written to a snapshot and restored elsewhere goes on where it was. */
+class SessionSnapshotTest {
+
+  private final DetectorOptions options = new DetectorOptions(new JsonObject().put("min_samples", 50)
+      .put("buffer_size", 300).put("rcf_trees", 20).put("rcf_sample_size", 64));
+  private final ModelCatalog models = new ModelCatalog(options);
+
+  @Test
+  void aRestoredRandomCutForestScoresTheNextSamplesExactlyAsTheOriginal() {
+    DetectorSession original = session(Algorithm.RANDOM_CUT_FOREST);
+    feed(original, 400, new Random(1));
+    DetectorSession restored = roundTrip(original);
+    Random next = new Random(2);
+    for (int i = 0; i < 200; i++) {
+      Samples sample = sample(next, i % 50 == 49 ? 8.0 : 0.0);
+      Verdict expected = original.score(null, sample).verdicts().get(0);
+      Verdict actual = restored.score(null, sample).verdicts().get(0);
+      assertThat(actual.score()).isEqualTo(expected.score());
+      assertThat(actual.anomaly()).isEqualTo(expected.anomaly());
+    }
+  }
+
+  @Test
+  void aRestoredIsolationForestKeepsItsRowsAndCountersAndIsDueForAFitAtOnce() {
+    DetectorSession original = session(Algorithm.ISOLATION_FOREST);
+    feed(original, 400, new Random(3));
+    DetectorSession restored = roundTrip(original);
+    SessionStats stats = restored.stats(null);
+    assertThat(stats.totalSamples()).isEqualTo(400);
+    assertThat(stats.models()).singleElement().satisfies(model -> {
+      assertThat(model.samples()).isEqualTo(400);
+      assertThat(model.bufferSize()).isEqualTo(300);
+    });
+    RefittedModel model = (RefittedModel) restored.model(Algorithm.ISOLATION_FOREST);
+    assertThat(model.isFitDue(restored.settings())).isTrue();
+  }
+
+  @Test
+  void keepsTheSessionsSettings() {
+    DetectorSession original = session(Algorithm.ISOLATION_FOREST);
+    original.configure(new io.anomalygateway.protocol.ConfigUpdate(Algorithm.RANDOM_CUT_FOREST, 500, null, null,
+        0.01, 7L, 4, null, null, null, null, null));
+    SessionSettings settings = roundTrip(original).settings();
+    assertThat(settings.algorithm()).isEqualTo(Algorithm.RANDOM_CUT_FOREST);
+    assertThat(settings.bufferSize()).isEqualTo(500);
+    assertThat(settings.seed()).isEqualTo(7L);
+    assertThat(settings.shingleSize()).isEqualTo(4);
+  }
+
+  @Test
+  void aBufferOfAnotherFormatIsRefused() {
+    assertThatThrownBy(() -> SessionSnapshot.fromBuffer(io.vertx.core.buffer.Buffer.buffer().appendInt(99)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private DetectorSession session(Algorithm algorithm) {
+    SessionSettings defaults = options.getSessionDefaults();
+    return new DetectorSession("s", new SessionSettings(algorithm, defaults.bufferSize(), defaults.minSamples(),
+        defaults.refitInterval(), defaults.contamination(), defaults.seed(), defaults.shingleSize()), models::create);
+  }
+
+  private DetectorSession roundTrip(DetectorSession original) {
+    SessionSnapshot copy = SessionSnapshot.fromBuffer(original.snapshot().toBuffer());
+    DetectorSession restored = new DetectorSession("s", options.getSessionDefaults(), models::create);
+    restored.restore(copy, models::restore);
+    return restored;
+  }
+
+  private static void feed(DetectorSession session, int count, Random random) {
+    for (int i = 0; i < count; i++) {
+      ScoreReply reply = session.score(null, sample(random, 0.0));
+      assertThat(reply.verdicts()).hasSize(1);
+    }
+  }
+
+  private static Samples sample(Random random, double shift) {
+    return new Samples(3, new double[] {random.nextGaussian() + shift, random.nextGaussian(), random.nextGaussian()});
+  }
+}

@@ -1,0 +1,151 @@
+package io.anomalygateway.launcher.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One node of a test cluster: a separate JVM running the packaged jar, whose output is kept in a log file and read
+ * line by line so that a test can wait for what the node prints (its port, its readiness) without sleeping.
+ */
+final class NodeProcess implements AutoCloseable {
+
+  private final String name;
+  private final Process process;
+  private final Path log;
+  private final List<String> lines = new ArrayList<>();
+
+  private NodeProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+    Thread reader = new Thread(this::copyOutput, "output-of-" + name);
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * @param name a name for the log file and messages
+   * @param jar the launcher's fat jar
+   * @param logs where the log file goes
+   * @param args the jar's arguments
+   */
+  static NodeProcess start(String name, Path jar, Path logs, List<String> args) {
+    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+    command.addAll(args);
+    try {
+      Files.createDirectories(logs);
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      return new NodeProcess(name, process, logs.resolve(name + ".log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private void copyOutput() {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        out.println(line);
+        synchronized (lines) {
+          lines.add(line);
+          lines.notifyAll();
+        }
+      }
+    } catch (IOException e) {
+      // The process died: what it printed so far stays in the log.
+    }
+  }
+
+  /**
+   * Waits for a line matching the pattern, at most {@code seconds}.
+   *
+   * @return the match, for its groups
+   * @throws AssertionError when the process exits or the time runs out first
+   */
+  Matcher await(Pattern pattern, long seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    int seen = 0;
+    synchronized (lines) {
+      while (true) {
+        for (; seen < lines.size(); seen++) {
+          Matcher matcher = pattern.matcher(lines.get(seen));
+          if (matcher.find()) {
+            return matcher;
+          }
+        }
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0 || !process.isAlive() && seen == lines.size()) {
+          throw new AssertionError(name + " never printed /" + pattern + "/ (exited: " + !process.isAlive()
+              + "); see " + log);
+        }
+        try {
+          lines.wait(Math.min(left, 200));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+    }
+  }
+
+  /** @return whether some line printed so far matches */
+  boolean printed(Pattern pattern) {
+    synchronized (lines) {
+      return lines.stream().anyMatch(line -> pattern.matcher(line).find());
+    }
+  }
+
+  /** The {@code kill -9} of a crash: no shutdown hook, no goodbye, no last snapshot. */
+  void kill() {
+    process.destroyForcibly();
+    waitForExit();
+  }
+
+  String name() {
+    return name;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          kill();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        kill();
+      }
+    }
+  }
+
+  private void waitForExit() {
+    try {
+      process.waitFor(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
