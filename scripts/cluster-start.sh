@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Starts a local cluster of separate JVMs from the packaged jar: one gateway, two detectors, drift and alerts.
 # Each process's PID goes to run/cluster/<name>.pid and its output to run/cluster/<name>.log; cluster-stop.sh stops
-# exactly those processes. Extra arguments go to every node (e.g. --config my.json); the gateway also honours
-# GATEWAY_PORT (default 8000) and GATEWAY_ARGS (e.g. "--no-auth --host 127.0.0.1").
+# exactly those processes. Extra arguments go to every node (e.g. --config my.json); DETECTORS sets how many detector
+# processes (default 2); the gateway also honours GATEWAY_PORT (default 8000) and GATEWAY_ARGS (e.g. "--no-auth
+# --host 127.0.0.1"); JAVA_OPTS goes to every JVM; JAR replaces launcher/target/anomaly-gateway.jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAR=launcher/target/anomaly-gateway.jar
+JAR=${JAR:-launcher/target/anomaly-gateway.jar}
 RUN=run/cluster
 if [ ! -f "$JAR" ]; then
   echo "No $JAR: build it first with mvn -q -DskipTests package" >&2
@@ -50,10 +51,14 @@ wait_for() {
 # The first node forms the cluster; the others join it side by side.
 start detector-1 detector "$@"
 wait_for detector-1 "joined"
-start detector-2 detector "$@"
+others=(drift alerts)
+for i in $(seq 2 "${DETECTORS:-2}"); do
+  start "detector-$i" detector "$@"
+  others+=("detector-$i")
+done
 start drift drift "$@"
 start alerts alerts "$@"
-for name in detector-2 drift alerts; do
+for name in "${others[@]}"; do
   wait_for "$name" "joined"
 done
 # shellcheck disable=SC2086

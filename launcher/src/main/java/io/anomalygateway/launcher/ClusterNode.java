@@ -133,10 +133,14 @@ final class ClusterNode {
       String host = member.substring(0, colon);
       String ports = member.substring(colon + 1);
       int dash = ports.indexOf('-');
-      addresses.addAll(dash < 0 ? range(host, port(ports, member), port(ports, member))
-          : range(host, port(ports.substring(0, dash), member), port(ports.substring(dash + 1), member)));
+      addresses.addAll(dash < 0 ? range(host, port(ports), port(ports))
+          : range(host, port(ports.substring(0, dash)), port(ports.substring(dash + 1))));
     }
     return addresses;
+  }
+
+  private static int port(String text) {
+    return ClusterSettings.port(text.trim(), "--cluster-members", 1);
   }
 
   private static List<String> range(String host, int first, int last) {
@@ -150,15 +154,4 @@ final class ClusterNode {
     return addresses;
   }
 
-  private static int port(String text, String member) {
-    try {
-      int port = Integer.parseInt(text.trim());
-      if (port < 1 || port > 65535) {
-        throw new NumberFormatException();
-      }
-      return port;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--cluster-members takes host[:port][-port], got " + member);
-    }
-  }
 }

@@ -71,7 +71,14 @@ record ClusterSettings(String name, List<String> members, String host, int port,
     return env != null && !env.isBlank() ? env.trim() : fallback;
   }
 
-  private static int port(String text, String flag, int min) {
+  /**
+   * @param text a port number given on the command line or in the environment
+   * @param flag the flag it came with, for the message
+   * @param min the smallest port allowed (0 for "any free port")
+   * @return the port
+   * @throws IllegalArgumentException with a message for the user when it is not a port number
+   */
+  static int port(String text, String flag, int min) {
     try {
       int port = Integer.parseInt(text);
       if (port < min || port > 65535) {

@@ -69,7 +69,7 @@ record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth,
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
-        case "--port" -> port = parsePort(value(queue, arg));
+        case "--port" -> port = ClusterSettings.port(value(queue, arg), "--port", 0);
         case "--host" -> host = value(queue, arg);
         case "--config" -> config = Path.of(value(queue, arg));
         case "--no-auth" -> noAuth = true;
@@ -120,17 +120,5 @@ record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth,
       throw new IllegalArgumentException(flag + " needs a value");
     }
     return value;
-  }
-
-  private static int parsePort(String text) {
-    try {
-      int port = Integer.parseInt(text);
-      if (port < 0 || port > 65535) {
-        throw new NumberFormatException();
-      }
-      return port;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--port must be a number from 0 to 65535, got " + text);
-    }
   }
 }
