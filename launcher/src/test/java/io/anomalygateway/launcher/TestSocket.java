@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -25,14 +25,14 @@ public final class TestSocket implements AutoCloseable {
   static final long WAIT_SECONDS = 10;
 
   private final WebSocketClient client;
-  private final WebSocket socket;
+  private final ClientWebSocket socket;
   private static final java.util.Set<String> EVENT_TYPES = java.util.Set.of("anomaly", "alert", "stats", "drift");
 
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
   private final java.util.Deque<JsonObject> events = new java.util.ArrayDeque<>();
   private final Promise<Short> closed = Promise.promise();
 
-  private TestSocket(WebSocketClient client, WebSocket socket) {
+  private TestSocket(WebSocketClient client, ClientWebSocket socket) {
     this.client = client;
     this.socket = socket;
     socket.textMessageHandler(text -> received.add(new JsonObject(text)));
@@ -56,10 +56,17 @@ public final class TestSocket implements AutoCloseable {
     String uri = target.startsWith("/") ? target : "/api/v1/streaming/enhanced/" + target;
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
-    // Handlers are installed in the connect callback, on the event loop, so that no early message is missed.
+    // Handlers are installed before connecting, so that no early message (the welcome) is missed.
     WebSocketConnectOptions options = new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI(uri);
     headers.forEach(options::addHeader);
-    return await(client.connect(options).map(socket -> new TestSocket(client, socket)));
+    TestSocket socket = new TestSocket(client, client.webSocket());
+    try {
+      await(socket.socket.connect(options));
+      return socket;
+    } catch (RuntimeException | Error e) {
+      client.close();
+      throw e;
+    }
   }
 
   /** Connects and reads the welcome message. */
