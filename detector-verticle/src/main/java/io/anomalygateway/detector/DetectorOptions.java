@@ -51,6 +51,8 @@ public class DetectorOptions {
   public static final double DEFAULT_RCF_Z_FACTOR = 4.0;
   /** Default smallest anomaly grade (0 to 1, in steps of 1/16) for which a random cut forest flags a sample. */
   public static final double DEFAULT_RCF_MIN_GRADE = 0.5;
+  /** Default number of replies kept per session for requests sent again after a reconnect. */
+  public static final int DEFAULT_DEDUP_WINDOW = 256;
 
   private SessionSettings sessionDefaults = new SessionSettings(DEFAULT_ALGORITHM, DEFAULT_BUFFER_SIZE,
       DEFAULT_MIN_SAMPLES, DEFAULT_REFIT_INTERVAL, DEFAULT_CONTAMINATION, DEFAULT_SEED, 1);
@@ -68,6 +70,7 @@ public class DetectorOptions {
   private int rcfSampleSize = DEFAULT_RCF_SAMPLE_SIZE;
   private double rcfZFactor = DEFAULT_RCF_Z_FACTOR;
   private double rcfMinGrade = DEFAULT_RCF_MIN_GRADE;
+  private int dedupWindow = DEFAULT_DEDUP_WINDOW;
 
   /** Options with every default. */
   public DetectorOptions() {
@@ -98,6 +101,7 @@ public class DetectorOptions {
     setRcfSampleSize(json.getInteger("rcf_sample_size", DEFAULT_RCF_SAMPLE_SIZE));
     setRcfZFactor(json.getDouble("rcf_z_factor", DEFAULT_RCF_Z_FACTOR));
     setRcfMinGrade(json.getDouble("rcf_min_grade", DEFAULT_RCF_MIN_GRADE));
+    setDedupWindow(json.getInteger("dedup_window", DEFAULT_DEDUP_WINDOW));
   }
 
   /** @return the options as the {@code detector} section of the configuration */
@@ -116,7 +120,8 @@ public class DetectorOptions {
         .put("rcf_trees", rcfTrees)
         .put("rcf_sample_size", rcfSampleSize)
         .put("rcf_z_factor", rcfZFactor)
-        .put("rcf_min_grade", rcfMinGrade);
+        .put("rcf_min_grade", rcfMinGrade)
+        .put("dedup_window", dedupWindow);
   }
 
   /** @return the settings new sessions start with */
@@ -341,6 +346,21 @@ public class DetectorOptions {
       throw new IllegalArgumentException("rcf_min_grade must be in (0, 1]");
     }
     this.rcfMinGrade = rcfMinGrade;
+    return this;
+  }
+
+  /** @return how many scoring replies each session keeps for repeated requests */
+  public int getDedupWindow() {
+    return dedupWindow;
+  }
+
+  /**
+   * @param dedupWindow replies kept per session, so that a request sent again with the same client and request id
+   *     is answered with its first reply and not scored twice; 0 turns de-duplication off
+   * @return these options
+   */
+  public DetectorOptions setDedupWindow(int dedupWindow) {
+    this.dedupWindow = requireRange("dedup_window", dedupWindow, 0, 100_000);
     return this;
   }
 

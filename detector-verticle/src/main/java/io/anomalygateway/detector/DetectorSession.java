@@ -43,6 +43,7 @@ final class DetectorSession {
   private long totalSamples;
   private long lastActive;
   private long sinceSnapshot;
+  private RecentReplies recent;
 
   DetectorSession(String id, SessionSettings settings, ModelFactory factory) {
     this.id = id;
@@ -88,6 +89,22 @@ final class DetectorSession {
     totalSamples += samples.count();
     sinceSnapshot += samples.count();
     return new ScoreReply(algorithm, model.isFitted(), model.isFitting(), model.threshold(), verdicts);
+  }
+
+  /** @return the reply already given to the request of this key, or {@code null} (also for a {@code null} key) */
+  ScoreReply repliedTo(String requestKey) {
+    return requestKey == null || recent == null ? null : recent.find(requestKey);
+  }
+
+  /** Keeps a reply for repeats of its request; the window is allocated with the first request that has a key. */
+  void remember(String requestKey, ScoreReply reply, int window) {
+    if (requestKey == null || window <= 0) {
+      return;
+    }
+    if (recent == null) {
+      recent = new RecentReplies(window);
+    }
+    recent.remember(requestKey, reply);
   }
 
   SessionModel model(Algorithm algorithm) {

@@ -105,7 +105,12 @@ public final class DetectorVerticle extends VerticleBase {
   }
 
   private ScoreReply score(DetectorSession session, ScoreCommand command) {
+    ScoreReply earlier = session.repliedTo(command.requestKey());
+    if (earlier != null) {
+      return earlier;
+    }
     ScoreReply reply = session.score(command.algorithm(), command.samples());
+    session.remember(command.requestKey(), reply, options.getDedupWindow());
     announcer.announce(command, reply);
     fitWhatIsDue(session);
     ownership.scored(session);

@@ -31,9 +31,9 @@ final class DetectorClient {
     this.router = router;
   }
 
-  Future<ScoreReply> score(String sessionId, Algorithm algorithm, Samples samples) {
+  Future<ScoreReply> score(String sessionId, Algorithm algorithm, Samples samples, String requestKey) {
     return router.request(Service.DETECTOR, Addresses.DETECTOR_SCORE, sessionId,
-        new ScoreCommand(sessionId, algorithm, samples));
+        new ScoreCommand(sessionId, algorithm, samples, requestKey));
   }
 
   Future<SessionStats> stats(String sessionId) {

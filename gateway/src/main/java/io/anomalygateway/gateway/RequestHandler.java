@@ -11,6 +11,7 @@ import io.anomalygateway.protocol.ResponseType;
 import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.bus.DriftSettings;
 import io.anomalygateway.protocol.bus.DriftStatus;
+import io.anomalygateway.protocol.bus.ScoreCommand;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.wire.BatchRequest;
 import io.anomalygateway.protocol.wire.ConfigRequest;
@@ -89,7 +90,8 @@ final class RequestHandler {
 
   private void score(Peer peer, String requestId, Algorithm algorithm, Samples samples, long receivedAt,
                      boolean batch) {
-    detector.score(peer.sessionId(), algorithm, samples).onComplete(done -> {
+    String requestKey = ScoreCommand.requestKey(peer.clientId(), requestId);
+    detector.score(peer.sessionId(), algorithm, samples, requestKey).onComplete(done -> {
       if (done.failed()) {
         fail(peer, requestId, done.cause());
         return;
@@ -104,7 +106,7 @@ final class RequestHandler {
 
   /** Scores samples that batch mode accumulated and answers each with its own result. */
   void scoreBatched(Peer peer, Algorithm algorithm, Samples samples, List<SampleBatcher.Pending> batch) {
-    detector.score(peer.sessionId(), algorithm, samples).onComplete(done -> {
+    detector.score(peer.sessionId(), algorithm, samples, null).onComplete(done -> {
       if (done.succeeded()) {
         traffic.scored(peer.sessionId(), done.result(), batch.get(0).receivedAt());
       }

@@ -76,7 +76,7 @@ public final class MemoryFootprint {
           values[i] = random.nextDouble() * 2 - 1;
         }
         step.add(vertx.eventBus().request(Addresses.DETECTOR_SCORE,
-            new ScoreCommand("memory-" + s, algorithm, new Samples(dims, values)), delivery));
+            new ScoreCommand("memory-" + s, algorithm, new Samples(dims, values), null), delivery));
       }
       Future.all(step).await(600, TimeUnit.SECONDS);
     }

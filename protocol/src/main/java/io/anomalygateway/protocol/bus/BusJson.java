@@ -19,14 +19,15 @@ final class BusJson {
   static JsonObject toJson(ScoreCommand command) {
     return new JsonObject().put("session_id", command.sessionId())
         .put("algorithm", command.algorithm() == null ? null : command.algorithm().wireName())
-        .put("dims", command.samples().dims()).put("values", array(command.samples().values()));
+        .put("dims", command.samples().dims()).put("values", array(command.samples().values()))
+        .put("request_key", command.requestKey());
   }
 
   static ScoreCommand scoreCommand(JsonObject json) {
     String algorithm = json.getString("algorithm");
     return new ScoreCommand(json.getString("session_id"),
         algorithm == null ? null : Algorithm.ofWireName(algorithm),
-        new Samples(json.getInteger("dims"), doubles(json.getJsonArray("values"))));
+        new Samples(json.getInteger("dims"), doubles(json.getJsonArray("values"))), json.getString("request_key"));
   }
 
   static JsonObject toJson(DriftObservation observation) {

@@ -9,6 +9,17 @@ import io.anomalygateway.protocol.Samples;
  * @param sessionId the session the samples belong to
  * @param algorithm the algorithm to use, or {@code null} for the session's default
  * @param samples the samples
+ * @param requestKey the client's id and the request's id, by which a repeat of the request (a client resending
+ *     after a reconnect) is answered with the first reply instead of being scored again; {@code null} for none
  */
-public record ScoreCommand(String sessionId, Algorithm algorithm, Samples samples) {
+public record ScoreCommand(String sessionId, Algorithm algorithm, Samples samples, String requestKey) {
+
+  /**
+   * @param clientId the id of the client that sent the request, or {@code null}
+   * @param requestId the request's id, or {@code null}
+   * @return the key that identifies the request within its session, or {@code null} when it has none
+   */
+  public static String requestKey(String clientId, String requestId) {
+    return clientId == null || requestId == null ? null : clientId + '\u001f' + requestId;
+  }
 }
