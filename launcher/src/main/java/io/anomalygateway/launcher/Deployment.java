@@ -52,9 +52,17 @@ public final class Deployment {
       return workers.map(id -> null);
     }
     GatewayVerticle gateway = new GatewayVerticle();
-    return workers.compose(id -> vertx.deployVerticle(gateway, new DeploymentOptions()
-            .setConfig(section(config, NodeRole.GATEWAY).put("security", section(config, "security")))))
-        .map(id -> gateway);
+    return workers.compose(id -> gateway(vertx, config, gateway)).map(id -> gateway);
+  }
+
+  /**
+   * Deploys a gateway verticle alone, with its section of the configuration and the security section.
+   *
+   * @return the deployment id, to undeploy it again (a gateway restart)
+   */
+  static Future<String> gateway(Vertx vertx, JsonObject config, GatewayVerticle gateway) {
+    return vertx.deployVerticle(gateway, new DeploymentOptions()
+        .setConfig(section(config, NodeRole.GATEWAY).put("security", section(config, "security"))));
   }
 
   private static Future<String> worker(Vertx vertx, Future<String> before, JsonObject config, Set<NodeRole> roles,

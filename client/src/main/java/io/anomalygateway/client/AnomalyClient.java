@@ -1,0 +1,363 @@
+package io.anomalygateway.client;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A producer's connection to the gateway that never loses a request and never has one scored twice: while
+ * disconnected, requests wait in a bounded queue; after a reconnect (exponential backoff with jitter) the requests
+ * that were in flight are sent again with the same {@code request_id}, which the server answers with their first
+ * result, then the queued ones; subscriptions are restored. Every returned future completes exactly once.
+ *
+ * <p>Thread-safe: every method may be called from any thread; the client's state lives on one Vert.x context.
+ * Closing it fails what is still pending with a {@link ConnectionLostException}.
+ */
+public final class AnomalyClient implements AutoCloseable {
+
+  private static final String PATH = "/api/v1/streaming/enhanced/";
+  private static final Set<String> EVENT_TYPES = Set.of("anomaly", "alert", "stats", "drift");
+
+  private final Vertx vertx;
+  private final boolean ownsVertx;
+  private final Context context;
+  private final ClientOptions options;
+  private final WebSocketClient sockets;
+  private final Backoff backoff;
+  private final RequestLedger ledger;
+  private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+  private final CompletableFuture<Void> connected = new CompletableFuture<>();
+  private WebSocket socket;
+  private boolean open;
+  private boolean closed;
+  private int attempt;
+  private long connections;
+  private long nextRequest;
+  private long lastHeard;
+  private long pingTimer = -1;
+
+  private record Subscription(String scope, Consumer<TopicEvent> handler) {
+  }
+
+  private AnomalyClient(Vertx vertx, boolean ownsVertx, ClientOptions options) {
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
+    this.context = vertx.getOrCreateContext();
+    this.options = options;
+    this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
+    this.backoff = new Backoff(options, new Random());
+    this.ledger = new RequestLedger(options);
+  }
+
+  /**
+   * @param options where and how to connect
+   * @return a client with its own Vert.x instance (closed with the client); call {@link #connect()} next
+   */
+  public static AnomalyClient create(ClientOptions options) {
+    return new AnomalyClient(Vertx.vertx(), true, options);
+  }
+
+  /**
+   * @param vertx the Vert.x instance to run on (not closed with the client)
+   * @param options where and how to connect
+   * @return a client; call {@link #connect()} next
+   */
+  public static AnomalyClient create(Vertx vertx, ClientOptions options) {
+    return new AnomalyClient(vertx, false, options);
+  }
+
+  /**
+   * Connects, retrying per the reconnect policy. Requests may be sent before it completes: they wait in the queue.
+   *
+   * @return completes when the server has welcomed the client; fails when every attempt failed
+   */
+  public CompletableFuture<Void> connect() {
+    context.runOnContext(v -> {
+      if (socket == null && !closed && attempt == 0 && connections == 0) {
+        pingTimer = vertx.setPeriodic(options.getPingInterval(), id -> ping());
+        dial();
+      }
+    });
+    return connected;
+  }
+
+  /** Scores one sample with the session's algorithm. */
+  public CompletableFuture<DetectionResult> sendSample(double[] data) {
+    return sendSample(data, (String) null);
+  }
+
+  /**
+   * @param data the sample's values
+   * @param algorithm the algorithm to score it with, or {@code null} for the session's
+   * @return the verdict
+   */
+  public CompletableFuture<DetectionResult> sendSample(double[] data, String algorithm) {
+    JsonObject message = new JsonObject().put("type", "sample").put("data", array(data));
+    if (algorithm != null) {
+      message.put("algorithm", algorithm);
+    }
+    return submit(message, DetectionResult::fromResult);
+  }
+
+  /** Scores one sample and hands the verdict, or the failure, to a callback (on the client's thread). */
+  public void sendSample(double[] data, BiConsumer<DetectionResult, Throwable> callback) {
+    sendSample(data, (String) null).whenComplete(callback);
+  }
+
+  /** Scores rows in order, in one request. */
+  public CompletableFuture<BatchResult> sendBatch(double[][] rows) {
+    JsonArray data = new JsonArray();
+    for (double[] row : rows) {
+      data.add(array(row));
+    }
+    return submit(new JsonObject().put("type", "batch").put("batch_data", data), BatchResult::fromJson);
+  }
+
+  /** @return the session's statistics as the server reports them */
+  public CompletableFuture<SessionStatistics> stats() {
+    return submit(new JsonObject().put("type", "stats"), SessionStatistics::fromJson);
+  }
+
+  /** Compares the session's reference window with its newest {@code windowSize} samples (KS test). */
+  public CompletableFuture<DriftResult> checkDrift(int windowSize) {
+    return submit(new JsonObject().put("type", "drift").put("window_size", windowSize), DriftResult::fromJson);
+  }
+
+  /**
+   * Changes the session's or the connection's settings (README, {@code config}).
+   *
+   * @return all effective settings
+   */
+  public CompletableFuture<JsonObject> configure(JsonObject settings) {
+    return submit(new JsonObject().put("type", "config").put("config", settings),
+        answer -> answer.getJsonObject("config"));
+  }
+
+  /** Follows a topic for this client's session; the subscription is restored after every reconnect. */
+  public CompletableFuture<Void> subscribe(String topic, Consumer<TopicEvent> handler) {
+    return subscribe(topic, "session", handler);
+  }
+
+  /**
+   * @param topic {@code anomalies}, {@code alerts}, {@code stats} or {@code drift}
+   * @param scope {@code session} (this client's session) or {@code all} (every session, if the token allows it)
+   * @param handler receives each event, on the client's thread
+   * @return completes when the server confirmed the subscription
+   */
+  public CompletableFuture<Void> subscribe(String topic, String scope, Consumer<TopicEvent> handler) {
+    context.runOnContext(v -> subscriptions.put(topic, new Subscription(scope, handler)));
+    return submit(subscribeMessage(topic, scope), answer -> null);
+  }
+
+  /** Stops following a topic. */
+  public CompletableFuture<Void> unsubscribe(String topic) {
+    context.runOnContext(v -> subscriptions.remove(topic));
+    return submit(new JsonObject().put("type", "unsubscribe").put("config", new JsonObject().put("topic", topic)),
+        answer -> null);
+  }
+
+  /** @return what the client has done so far */
+  public ClientStatistics statistics() {
+    return ledger.statistics(Math.max(0, connections - 1));
+  }
+
+  /** Closes the connection; pending requests fail with {@link ConnectionLostException}. Waits at most 10 s. */
+  @Override
+  public void close() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    context.runOnContext(v -> {
+      giveUp("The client was closed");
+      // A connection attempt in progress may hold the client's close back; the outcomes are settled already.
+      sockets.close();
+      done.complete(null);
+    });
+    try {
+      if (Vertx.currentContext() != context) {
+        done.get(10, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      // Closing is best effort past this point: the futures have their outcome already.
+    } finally {
+      if (ownsVertx) {
+        vertx.close();
+      }
+    }
+  }
+
+  private <T> CompletableFuture<T> submit(JsonObject message, Function<JsonObject, T> reader) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    context.runOnContext(v -> {
+      PendingRequest<T> request = new PendingRequest<>("r" + (++nextRequest), message, reader);
+      request.future().whenComplete((value, failure) -> {
+        if (failure != null) {
+          result.completeExceptionally(failure);
+        } else {
+          result.complete(value);
+        }
+      });
+      if (closed) {
+        ledger.fail(request, new ConnectionLostException("The client is closed"));
+        return;
+      }
+      request.timer(vertx.setTimer(options.getRequestTimeout(), id -> {
+        ledger.fail(request, new RequestTimeoutException(request.requestId(), options.getRequestTimeout()));
+        sendQueued();
+      }));
+      if (open && ledger.canSend()) {
+        ledger.sending(request);
+        socket.writeTextMessage(request.text());
+      } else {
+        PendingRequest<?> loser = ledger.queue(request);
+        if (loser != null) {
+          vertx.cancelTimer(loser.timer());
+        }
+      }
+    });
+    return result;
+  }
+
+  /** Handlers go on before connecting, so that the welcome, sent right after the upgrade, is never missed. */
+  private void dial() {
+    WebSocketConnectOptions connect = new WebSocketConnectOptions().setAbsoluteURI(options.getUrl() + PATH
+        + options.getSessionId() + "?client_id=" + options.getClientId());
+    if (options.getToken() != null) {
+      connect.addHeader("Authorization", "Bearer " + options.getToken().get());
+    }
+    ClientWebSocket ws = sockets.webSocket();
+    ws.textMessageHandler(this::onMessage);
+    ws.closeHandler(v -> {
+      if (socket == ws) {
+        socket = null;
+        open = false;
+        retry();
+      }
+    });
+    socket = ws;
+    lastHeard = System.nanoTime();
+    ws.connect(connect).onComplete(done -> {
+      if (closed) {
+        ws.close();
+      } else if (done.failed() && socket == ws) {
+        socket = null;
+        retry();
+      }
+    });
+  }
+
+  private void onMessage(String text) {
+    lastHeard = System.nanoTime();
+    JsonObject message = new JsonObject(text);
+    String type = message.getString("type");
+    PendingRequest<?> request = ledger.answered(message.getString("request_id"));
+    if (request != null) {
+      vertx.cancelTimer(request.timer());
+      if (!request.answer(message)) {
+        ledger.failedAnswer();
+      }
+      sendQueued();
+    } else if ("welcome".equals(type)) {
+      welcomed();
+    } else if (EVENT_TYPES.contains(type)) {
+      Subscription subscription = subscriptions.get(message.getString("topic"));
+      if (subscription != null) {
+        subscription.handler().accept(TopicEvent.fromJson(message));
+      }
+    }
+  }
+
+  /** Restores subscriptions, then sends again what was in flight, then what queued, in that order. */
+  private void welcomed() {
+    open = true;
+    attempt = 0;
+    connections++;
+    subscriptions.forEach((topic, subscription) ->
+        socket.writeTextMessage(subscribeMessage(topic, subscription.scope()).encode()));
+    for (PendingRequest<?> request : ledger.resend()) {
+      socket.writeTextMessage(request.text());
+    }
+    sendQueued();
+    connected.complete(null);
+  }
+
+  private void sendQueued() {
+    if (!open) {
+      return;
+    }
+    for (PendingRequest<?> next = ledger.nextQueued(); next != null; next = ledger.nextQueued()) {
+      socket.writeTextMessage(next.text());
+    }
+  }
+
+  private void retry() {
+    if (closed) {
+      return;
+    }
+    int allowed = options.getReconnectAttempts();
+    if (allowed >= 0 && attempt >= allowed) {
+      giveUp("The connection to " + options.getUrl() + " was lost and " + attempt + " reconnect attempts failed");
+      return;
+    }
+    vertx.setTimer(backoff.delay(attempt++), id -> dial());
+  }
+
+  private void ping() {
+    if (!open) {
+      return;
+    }
+    long silent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeard);
+    if (silent > options.getPingInterval() + options.getPingTimeout()) {
+      socket.close((short) 1001, "No answer to ping");
+    } else {
+      socket.writeTextMessage("{\"type\":\"ping\"}");
+    }
+  }
+
+  private void giveUp(String why) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    open = false;
+    vertx.cancelTimer(pingTimer);
+    ConnectionLostException failure = new ConnectionLostException(why);
+    for (PendingRequest<?> request : ledger.drain()) {
+      vertx.cancelTimer(request.timer());
+      ledger.fail(request, failure);
+    }
+    connected.completeExceptionally(failure);
+    if (socket != null) {
+      socket.close();
+      socket = null;
+    }
+  }
+
+  private static JsonObject subscribeMessage(String topic, String scope) {
+    return new JsonObject().put("type", "subscribe").put("config", new JsonObject().put("topic", topic)
+        .put("scope", scope));
+  }
+
+  private static JsonArray array(double[] values) {
+    JsonArray array = new JsonArray();
+    for (double value : values) {
+      array.add(value);
+    }
+    return array;
+  }
+}

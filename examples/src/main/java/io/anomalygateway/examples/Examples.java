@@ -1,0 +1,41 @@
+package io.anomalygateway.examples;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Runs one example: {@code java -jar examples/target/anomaly-examples.jar NAME [--url ws://localhost:8000]
+ * [--session S] [--token T] [--samples N] [--duration SECONDS]}.
+ */
+public final class Examples {
+
+  /** An example program: its flags, where it prints, its exit code. */
+  @FunctionalInterface
+  public interface Example {
+    int run(String[] args, PrintStream out) throws Exception;
+  }
+
+  /** Every example, by the name on the command line. */
+  public static final Map<String, Example> ALL = Map.of(
+      "basic", BasicStreaming::run,
+      "dashboard", ConsoleDashboard::run,
+      "batch", BatchProcessing::run,
+      "drift", DriftDetection::run,
+      "pubsub", Subscriptions::run,
+      "performance", PerformanceTest::run);
+
+  private Examples() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Example example = args.length == 0 ? null : ALL.get(args[0]);
+    if (example == null) {
+      System.err.println("Usage: java -jar anomaly-examples.jar basic|dashboard|batch|drift|pubsub|performance "
+          + "[--url ws://localhost:8000] [--session S] [--token T] [--samples N] [--duration SECONDS]");
+      System.exit(2);
+      return;
+    }
+    System.exit(example.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+  }
+}
