@@ -42,7 +42,9 @@ public final class AnomalyClient implements AutoCloseable {
   private final Backoff backoff;
   private final RequestLedger ledger;
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+  private final Map<String, String> resubscribing = new LinkedHashMap<>();
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
+  private volatile BiConsumer<String, Boolean> recoveryHandler = (topic, recovered) -> { };
   private WebSocket socket;
   private boolean open;
   private boolean closed;
@@ -52,7 +54,25 @@ public final class AnomalyClient implements AutoCloseable {
   private long lastHeard;
   private long pingTimer = -1;
 
-  private record Subscription(String scope, Consumer<TopicEvent> handler) {
+  /** A topic followed, and the position of the last event received on it, to resume from after a reconnect. */
+  private static final class Subscription {
+    private final String scope;
+    private final Consumer<TopicEvent> handler;
+    private String epoch;
+    private long offset;
+
+    private Subscription(String scope, Consumer<TopicEvent> handler) {
+      this.scope = scope;
+      this.handler = handler;
+    }
+
+    private JsonObject message(String topic) {
+      JsonObject message = subscribeMessage(topic, scope);
+      if (epoch != null) {
+        message.getJsonObject("config").put("since", new JsonObject().put("epoch", epoch).put("offset", offset));
+      }
+      return message;
+    }
   }
 
   private AnomalyClient(Vertx vertx, boolean ownsVertx, ClientOptions options) {
@@ -173,6 +193,20 @@ public final class AnomalyClient implements AutoCloseable {
         answer -> null);
   }
 
+  /**
+   * Tells the application how each subscription came back after a reconnect: {@code true} when the gateway replayed
+   * every event missed meanwhile (they reach the topic's handler, in order, before new ones), {@code false} when
+   * events may have been lost (a gateway restart, or a gap longer than its history) and the application should
+   * reload the state it builds from the topic.
+   *
+   * @param handler called with the topic and whether it was recovered, on the client's thread
+   * @return this client
+   */
+  public AnomalyClient recoveryHandler(BiConsumer<String, Boolean> handler) {
+    this.recoveryHandler = handler;
+    return this;
+  }
+
   /** @return what the client has done so far */
   public ClientStatistics statistics() {
     return ledger.statistics(Math.max(0, connections - 1));
@@ -265,7 +299,13 @@ public final class AnomalyClient implements AutoCloseable {
     lastHeard = System.nanoTime();
     JsonObject message = new JsonObject(text);
     String type = message.getString("type");
-    PendingRequest<?> request = ledger.answered(message.getString("request_id"));
+    String requestId = message.getString("request_id");
+    String resubscribed = requestId == null ? null : resubscribing.remove(requestId);
+    if (resubscribed != null) {
+      recoveryHandler.accept(resubscribed, message.getBoolean("recovered", false));
+      return;
+    }
+    PendingRequest<?> request = ledger.answered(requestId);
     if (request != null) {
       vertx.cancelTimer(request.timer());
       if (!request.answer(message)) {
@@ -277,7 +317,12 @@ public final class AnomalyClient implements AutoCloseable {
     } else if (EVENT_TYPES.contains(type)) {
       Subscription subscription = subscriptions.get(message.getString("topic"));
       if (subscription != null) {
-        subscription.handler().accept(TopicEvent.fromJson(message));
+        TopicEvent event = TopicEvent.fromJson(message);
+        if (event.epoch() != null && "session".equals(subscription.scope)) {
+          subscription.epoch = event.epoch();
+          subscription.offset = event.offset();
+        }
+        subscription.handler.accept(event);
       }
     }
   }
@@ -287,8 +332,14 @@ public final class AnomalyClient implements AutoCloseable {
     open = true;
     attempt = 0;
     connections++;
-    subscriptions.forEach((topic, subscription) ->
-        socket.writeTextMessage(subscribeMessage(topic, subscription.scope()).encode()));
+    resubscribing.clear();
+    if (connections > 1) {
+      subscriptions.forEach((topic, subscription) -> {
+        String requestId = "s" + (++nextRequest);
+        resubscribing.put(requestId, topic);
+        socket.writeTextMessage(subscription.message(topic).put("request_id", requestId).encode());
+      });
+    }
     for (PendingRequest<?> request : ledger.resend()) {
       socket.writeTextMessage(request.text());
     }

@@ -43,6 +43,10 @@ public class GatewayOptions {
   public static final double DEFAULT_SLOW_CONSUMER_TIMEOUT = 10.0;
   /** Default seconds between two {@code stats} topic events. */
   public static final double DEFAULT_STATS_INTERVAL = 5.0;
+  /** Default number of events kept per session and topic, for subscribers that reconnect. */
+  public static final int DEFAULT_TOPIC_HISTORY_SIZE = 100;
+  /** Default seconds an event is kept for subscribers that reconnect. */
+  public static final double DEFAULT_TOPIC_HISTORY_AGE = 120.0;
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -56,6 +60,8 @@ public class GatewayOptions {
   private int maxWriteQueue = DEFAULT_MAX_WRITE_QUEUE;
   private double slowConsumerTimeout = DEFAULT_SLOW_CONSUMER_TIMEOUT;
   private double statsInterval = DEFAULT_STATS_INTERVAL;
+  private int topicHistorySize = DEFAULT_TOPIC_HISTORY_SIZE;
+  private double topicHistoryAge = DEFAULT_TOPIC_HISTORY_AGE;
   private SecurityOptions security = new SecurityOptions();
   private ClusterOptions cluster = new ClusterOptions();
   private ConnectionSettings connectionDefaults = new ConnectionSettings(DEFAULT_PROCESSING_MODE, DEFAULT_BATCH_SIZE,
@@ -81,6 +87,8 @@ public class GatewayOptions {
     setMaxWriteQueue(json.getInteger("max_write_queue", DEFAULT_MAX_WRITE_QUEUE));
     setSlowConsumerTimeout(json.getDouble("slow_consumer_timeout", DEFAULT_SLOW_CONSUMER_TIMEOUT));
     setStatsInterval(json.getDouble("stats_interval", DEFAULT_STATS_INTERVAL));
+    setTopicHistorySize(json.getInteger("topic_history_size", DEFAULT_TOPIC_HISTORY_SIZE));
+    setTopicHistoryAge(json.getDouble("topic_history_age", DEFAULT_TOPIC_HISTORY_AGE));
     setSecurity(new SecurityOptions(json.getJsonObject("security", new JsonObject())));
     setCluster(new ClusterOptions(json.getJsonObject("cluster")));
     setConnectionDefaults(new ConnectionSettings(
@@ -103,6 +111,8 @@ public class GatewayOptions {
         .put("max_write_queue", maxWriteQueue)
         .put("slow_consumer_timeout", slowConsumerTimeout)
         .put("stats_interval", statsInterval)
+        .put("topic_history_size", topicHistorySize)
+        .put("topic_history_age", topicHistoryAge)
         .put("security", security.toJson())
         .put("cluster", cluster.toJson())
         .mergeIn(connectionDefaults.toJson());
@@ -284,6 +294,38 @@ public class GatewayOptions {
     this.statsInterval = requirePositive("stats_interval", statsInterval);
     return this;
   }
+  /** @return events kept per session and topic for subscribers that reconnect */
+  public int getTopicHistorySize() {
+    return topicHistorySize;
+  }
+
+  /**
+   * @param size events kept per session and topic (anomalies, alerts, drift) for subscribers that reconnect with
+   *     {@code since}; 0 keeps none
+   * @return these options
+   */
+  public GatewayOptions setTopicHistorySize(int size) {
+    if (size < 0 || size > 100_000) {
+      throw new IllegalArgumentException("topic_history_size must be between 0 and 100000, got " + size);
+    }
+    this.topicHistorySize = size;
+    return this;
+  }
+
+  /** @return seconds an event is kept for subscribers that reconnect */
+  public double getTopicHistoryAge() {
+    return topicHistoryAge;
+  }
+
+  /**
+   * @param seconds how long an event is kept for subscribers that reconnect, positive
+   * @return these options
+   */
+  public GatewayOptions setTopicHistoryAge(double seconds) {
+    this.topicHistoryAge = requirePositive("topic_history_age", seconds);
+    return this;
+  }
+
 
   /** @return authentication, authorisation and limits */
   public SecurityOptions getSecurity() {

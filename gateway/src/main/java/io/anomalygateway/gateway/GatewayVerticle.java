@@ -46,7 +46,7 @@ public final class GatewayVerticle extends VerticleBase {
     ConnectionRegistry registry = vertx.sharedData().<String, ConnectionRegistry>getLocalMap(REGISTRIES)
         .computeIfAbsent(context.deploymentID(), id -> new ConnectionRegistry(options.getMaxConnections(),
             options.getSecurity()));
-    TopicRouter topics = new TopicRouter();
+    TopicRouter topics = new TopicRouter(options.getTopicHistorySize(), options.getTopicHistoryAge());
     TrafficMeter traffic = new TrafficMeter();
     directory = new InstanceDirectory(vertx, options.getCluster());
     SessionRouter sessionRouter = new SessionRouter(vertx.eventBus(), directory,

@@ -143,10 +143,18 @@ final class RequestHandler {
     Connection connection = (Connection) peer;
     JsonObject answer = new JsonObject().put("topic", request.topic().wireName());
     if (request.type() == RequestType.SUBSCRIBE) {
-      topics.subscribe(connection, request.topic(), request.allSessions());
+      TopicHistory.Recovery recovery = topics.subscribe(connection, request.topic(), request.allSessions(),
+          request.since());
       answer.put("scope", request.allSessions() ? "all" : "session");
+      if (recovery.epoch() != null) {
+        answer.put("epoch", recovery.epoch()).put("offset", recovery.offset());
+      }
+      if (request.since() != null) {
+        answer.put("recovered", recovery.recovered());
+      }
       peer.send(ResponseWriter.message(ResponseType.SUBSCRIBED, request.requestId(), ServerClock.timestamp(),
           answer));
+      recovery.missed().forEach(connection::push);
     } else {
       answer.put("was_subscribed", topics.unsubscribe(connection, request.topic()));
       peer.send(ResponseWriter.message(ResponseType.UNSUBSCRIBED, request.requestId(), ServerClock.timestamp(),

@@ -1,6 +1,7 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.protocol.Topic;
+import io.anomalygateway.protocol.wire.SubscribeRequest.Since;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -24,8 +25,14 @@ final class TopicRouter {
   private final Map<Topic, Set<Connection>> allSessions = new EnumMap<>(Topic.class);
   private final Map<Topic, Map<String, Set<Connection>>> bySession = new EnumMap<>(Topic.class);
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final TopicHistory history;
+  private final double historyAge;
+  private Vertx vertx;
+  private long sweepTimer = -1;
 
-  TopicRouter() {
+  TopicRouter(int historySize, double historyAge) {
+    this.history = new TopicHistory(historySize, historyAge);
+    this.historyAge = historyAge;
     for (Topic topic : Topic.values()) {
       allSessions.put(topic, new HashSet<>());
       bySession.put(topic, new HashMap<>());
@@ -34,6 +41,8 @@ final class TopicRouter {
 
   /** Listens to every topic; the future completes once the consumers are registered. */
   Future<Void> start(Vertx vertx) {
+    this.vertx = vertx;
+    sweepTimer = vertx.setPeriodic(Math.max(1_000L, (long) (historyAge * 250)), id -> history.sweep(System.nanoTime()));
     List<Future<Void>> registered = new ArrayList<>();
     for (Topic topic : Topic.values()) {
       MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(topic.address(),
@@ -45,16 +54,26 @@ final class TopicRouter {
   }
 
   Future<Void> stop() {
+    if (vertx != null) {
+      vertx.cancelTimer(sweepTimer);
+    }
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
   }
 
-  void subscribe(Connection connection, Topic topic, boolean everySession) {
+  /**
+   * Subscribes a connection; a session-scoped subscription resuming from {@code since} gets the events it missed.
+   *
+   * @return where the session's stream stands, and the missed events to push before any new one
+   */
+  TopicHistory.Recovery subscribe(Connection connection, Topic topic, boolean everySession, Since since) {
     unsubscribe(connection, topic);
     if (everySession) {
       allSessions.get(topic).add(connection);
-    } else {
-      bySession.get(topic).computeIfAbsent(connection.sessionId(), id -> new HashSet<>()).add(connection);
+      return new TopicHistory.Recovery(false, null, 0, List.of());
     }
+    bySession.get(topic).computeIfAbsent(connection.sessionId(), id -> new HashSet<>()).add(connection);
+    return topic == Topic.STATS ? new TopicHistory.Recovery(false, null, 0, List.of())
+        : history.resume(topic, connection.sessionId(), since, System.nanoTime());
   }
 
   /** @return whether the connection was subscribed */
@@ -80,10 +99,11 @@ final class TopicRouter {
     Set<Connection> everyone = allSessions.get(topic);
     String sessionId = event.getString("session_id");
     Set<Connection> session = sessionId == null ? null : bySession.get(topic).get(sessionId);
-    if (everyone.isEmpty() && (session == null || session.isEmpty())) {
+    boolean kept = sessionId != null && topic != Topic.STATS;
+    if (!kept && everyone.isEmpty() && (session == null || session.isEmpty())) {
       return;
     }
-    String text = event.encode();
+    String text = kept ? history.record(topic, sessionId, event, System.nanoTime()) : event.encode();
     for (Connection connection : List.copyOf(everyone)) {
       connection.push(text);
     }

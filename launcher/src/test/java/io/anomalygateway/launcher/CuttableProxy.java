@@ -20,6 +20,7 @@ final class CuttableProxy {
   private final int target;
   private final List<NetSocket> sockets = new CopyOnWriteArrayList<>();
   private final AtomicInteger accepted = new AtomicInteger();
+  private volatile boolean refusing;
   private NetServer server;
   private NetClient client;
 
@@ -36,6 +37,10 @@ final class CuttableProxy {
   }
 
   private void accept(NetSocket downstream) {
+    if (refusing) {
+      downstream.close();
+      return;
+    }
     accepted.incrementAndGet();
     downstream.pause();
     sockets.add(downstream);
@@ -58,6 +63,11 @@ final class CuttableProxy {
   void cut() {
     sockets.forEach(NetSocket::close);
     sockets.clear();
+  }
+
+  /** While refusing, every new connection is closed at once: the gateway is unreachable. */
+  void refuse(boolean refuse) {
+    this.refusing = refuse;
   }
 
   /** @return connections accepted so far */

@@ -8,13 +8,20 @@ import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 
-/** Reads a {@code config} object, whose values are all scalars, into a {@link JsonObject}. */
+/**
+ * Reads a {@code config} object, whose values are all scalars, into a {@link JsonObject}. The one exception is
+ * {@code since} (a subscription's position), itself an object of scalars: nothing nests deeper.
+ */
 final class FlatObjectReader {
 
   private FlatObjectReader() {
   }
 
   static JsonObject read(JsonParser parser) throws IOException {
+    return read(parser, true);
+  }
+
+  private static JsonObject read(JsonParser parser, boolean top) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -44,6 +51,22 @@ final class FlatObjectReader {
           object.put(name, parser.getBooleanValue());
           break;
         case VALUE_NULL:
+          break;
+        case START_OBJECT:
+          if (top && "since".equals(name)) {
+            try {
+              object.put(name, read(parser, false));
+            } catch (ProtocolException nested) {
+              // The nested object was read to its end: report its problem once the whole config is read.
+              problem = problem == null ? nested : problem;
+            }
+            break;
+          }
+          parser.skipChildren();
+          if (problem == null) {
+            problem = new ProtocolException(ErrorCode.INVALID_CONFIG, "Setting values must be strings, numbers "
+                + "or booleans.");
+          }
           break;
         default:
           parser.skipChildren();
