@@ -10,6 +10,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -43,6 +44,7 @@ public final class AnomalyClient implements AutoCloseable {
   private final RequestLedger ledger;
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
   private final Map<String, String> resubscribing = new LinkedHashMap<>();
+  private final Set<String> refreshing = new HashSet<>();
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
   private volatile BiConsumer<String, Boolean> recoveryHandler = (topic, recovered) -> { };
   private WebSocket socket;
@@ -53,6 +55,8 @@ public final class AnomalyClient implements AutoCloseable {
   private long nextRequest;
   private long lastHeard;
   private long pingTimer = -1;
+  private long refreshTimer = -1;
+  private String token;
 
   /** A topic followed, and the position of the last event received on it, to resume from after a reconnect. */
   private static final class Subscription {
@@ -272,7 +276,8 @@ public final class AnomalyClient implements AutoCloseable {
     WebSocketConnectOptions connect = new WebSocketConnectOptions().setAbsoluteURI(options.getUrl() + PATH
         + options.getSessionId() + "?client_id=" + options.getClientId());
     if (options.getToken() != null) {
-      connect.addHeader("Authorization", "Bearer " + options.getToken().get());
+      token = options.getToken().get();
+      connect.addHeader("Authorization", "Bearer " + token);
     }
     ClientWebSocket ws = sockets.webSocket();
     ws.textMessageHandler(this::onMessage);
@@ -280,6 +285,7 @@ public final class AnomalyClient implements AutoCloseable {
       if (socket == ws) {
         socket = null;
         open = false;
+        vertx.cancelTimer(refreshTimer);
         retry();
       }
     });
@@ -300,6 +306,13 @@ public final class AnomalyClient implements AutoCloseable {
     JsonObject message = new JsonObject(text);
     String type = message.getString("type");
     String requestId = message.getString("request_id");
+    if (requestId != null && refreshing.remove(requestId)) {
+      // Refused, the connection ends at the old token's expiry and comes back with a fresh token from the supplier.
+      if ("refreshed".equals(type)) {
+        scheduleRefresh();
+      }
+      return;
+    }
     String resubscribed = requestId == null ? null : resubscribing.remove(requestId);
     if (resubscribed != null) {
       recoveryHandler.accept(resubscribed, message.getBoolean("recovered", false));
@@ -344,7 +357,26 @@ public final class AnomalyClient implements AutoCloseable {
       socket.writeTextMessage(request.text());
     }
     sendQueued();
+    scheduleRefresh();
     connected.complete(null);
+  }
+
+  /** Before the connection's token expires, a new one from the supplier goes over the open connection. */
+  private void scheduleRefresh() {
+    vertx.cancelTimer(refreshTimer);
+    long delay = token == null ? -1 : TokenExpiry.refreshDelay(token, System.currentTimeMillis());
+    if (delay > 0) {
+      refreshTimer = vertx.setTimer(delay, id -> {
+        if (!open) {
+          return;
+        }
+        token = options.getToken().get();
+        String requestId = "t" + (++nextRequest);
+        refreshing.add(requestId);
+        socket.writeTextMessage(new JsonObject().put("type", "refresh").put("token", token)
+            .put("request_id", requestId).encode());
+      });
+    }
   }
 
   private void sendQueued() {
@@ -387,6 +419,7 @@ public final class AnomalyClient implements AutoCloseable {
     closed = true;
     open = false;
     vertx.cancelTimer(pingTimer);
+    vertx.cancelTimer(refreshTimer);
     ConnectionLostException failure = new ConnectionLostException(why);
     for (PendingRequest<?> request : ledger.drain()) {
       vertx.cancelTimer(request.timer());

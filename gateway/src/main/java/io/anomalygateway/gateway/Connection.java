@@ -8,11 +8,13 @@ import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.wire.BatchRequest;
+import io.anomalygateway.protocol.wire.RefreshRequest;
 import io.anomalygateway.protocol.wire.Request;
 import io.anomalygateway.protocol.wire.RequestReader;
 import io.anomalygateway.protocol.wire.ResponseWriter;
 import io.anomalygateway.protocol.wire.SampleRequest;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
@@ -47,9 +49,13 @@ final class Connection implements Peer {
   private final SampleBatcher batcher;
   private final TopicRouter topics;
   private final long slowConsumerNanos;
-  private final Principal principal;
   private final String address;
-  private final RateLimiter limiter;
+  private final Vertx vertx;
+  private final SecurityOptions security;
+  private final TokenRefresher refresher;
+  private Principal principal;
+  private RateLimiter limiter;
+  private long expiryTimer = -1;
   private final String connectedAt = ServerClock.timestamp();
   private ConnectionSettings settings;
   private long lastActivity = System.nanoTime();
@@ -68,8 +74,10 @@ final class Connection implements Peer {
     this.principal = principal;
     this.address = address;
     this.settings = gateway.options().getConnectionDefaults();
-    SecurityOptions security = gateway.options().getSecurity();
+    this.vertx = gateway.vertx();
+    this.security = gateway.options().getSecurity();
     this.limiter = new RateLimiter(security.getRateLimit(principal.role()), security.getFloodCloseAfter());
+    this.refresher = new TokenRefresher(gateway.authenticator(), gateway.registry().admission());
     this.registry = gateway.registry();
     this.reader = gateway.reader();
     this.handler = gateway.handler();
@@ -88,6 +96,38 @@ final class Connection implements Peer {
     socket.closeHandler(v -> onClose());
     registry.add(this);
     send(welcome);
+    scheduleExpiry();
+  }
+
+  /**
+   * A connection ends with its token, even one that only listens: at its {@code exp} it is closed with 4401,
+   * unless a {@code refresh} brought a new token first.
+   */
+  private void scheduleExpiry() {
+    if (expiryTimer >= 0) {
+      vertx.cancelTimer(expiryTimer);
+      expiryTimer = -1;
+    }
+    if (principal.expiresAt() != Long.MAX_VALUE) {
+      long millis = Math.max(1, principal.expiresAt() * 1000 - System.currentTimeMillis());
+      expiryTimer = vertx.setTimer(millis, id -> {
+        expiryTimer = -1;
+        close(TOKEN_EXPIRED, "token expired");
+      });
+    }
+  }
+
+  /** Runs on a new token from now on (after {@link TokenRefresher} checked it): its role, its limits, its expiry. */
+  void renew(Principal next) {
+    if (next.role() != principal.role()) {
+      limiter = new RateLimiter(security.getRateLimit(next.role()), security.getFloodCloseAfter());
+    }
+    principal = next;
+    scheduleExpiry();
+  }
+
+  String address() {
+    return address;
   }
 
   private void onFrame(WebSocketFrame frame) {
@@ -111,6 +151,10 @@ final class Connection implements Peer {
       return;
     }
     // A request the role forbids is refused by the handler without spending the connection's sample budget.
+    if (request instanceof RefreshRequest refresh) {
+      refresher.refresh(this, refresh);
+      return;
+    }
     int samples = principal.role().allows(request.type()) ? samplesOf(request) : 0;
     if (samples == 0 || admitted(limiter.acquireSamples(samples, System.nanoTime()), request.requestId())) {
       handler.handle(this, request, receivedAt);
@@ -181,6 +225,9 @@ final class Connection implements Peer {
   /** Samples still pending in a batch are scored even though nobody can read their results any more. */
   private void onClose() {
     closed = true;
+    if (expiryTimer >= 0) {
+      vertx.cancelTimer(expiryTimer);
+    }
     batcher.flush();
     topics.remove(this);
     registry.remove(this);

@@ -78,6 +78,10 @@ final class RequestHandler {
       drift(peer, (DriftRequest) request);
     } else if (request instanceof SubscribeRequest) {
       subscription(peer, (SubscribeRequest) request);
+    } else {
+      // Only a WebSocket connection swaps tokens (it does so itself); the bridge checks a token on every message.
+      fail(peer, request.requestId(), new ProtocolException(ErrorCode.UNSUPPORTED_TYPE, "'"
+          + request.type().wireName() + "' is only for WebSocket connections."));
     }
   }
 

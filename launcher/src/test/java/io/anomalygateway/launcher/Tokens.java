@@ -32,6 +32,11 @@ public final class Tokens {
     return sign(claims(subject, roles, sessions, Instant.now().plusSeconds(3600)), Algorithm.HMAC256(SECRET));
   }
 
+  /** @return a token signed with {@link #SECRET} that expires in {@code seconds} */
+  public static String expiringIn(long seconds, String subject, List<String> roles, List<String> sessions) {
+    return sign(claims(subject, roles, sessions, Instant.now().plusSeconds(seconds)), Algorithm.HMAC256(SECRET));
+  }
+
   /** @return a token signed with another secret */
   public static String otherKey(String subject, List<String> roles) {
     return sign(claims(subject, roles, null, Instant.now().plusSeconds(3600)),

@@ -21,7 +21,10 @@ public enum RequestType {
   /** Keep-alive; answered with {@link ResponseType#PONG}. */
   PING("ping"),
   /** Read or change session and connection settings; answered with {@link ResponseType#CONFIG_ACK}. */
-  CONFIG("config");
+  CONFIG("config"),
+  /** A new token for the open connection, before the current one expires; answered with
+   * {@link ResponseType#REFRESHED}. */
+  REFRESH("refresh");
 
   private static final Map<String, RequestType> BY_WIRE_NAME = new HashMap<>();
 

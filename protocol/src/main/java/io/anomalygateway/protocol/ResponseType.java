@@ -21,6 +21,8 @@ public enum ResponseType {
   /** The answer to an {@code unsubscribe}. */
   UNSUBSCRIBED("unsubscribed"),
   /** A failed request; carries {@code error.code} and {@code error.message}. */
+  /** The answer to {@link RequestType#REFRESH}: the connection now runs on the new token. */
+  REFRESHED("refreshed"),
   ERROR("error");
 
   private final String wireName;

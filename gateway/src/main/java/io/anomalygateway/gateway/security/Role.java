@@ -12,10 +12,11 @@ import java.util.Set;
  */
 public enum Role {
   /** Subscribes to its sessions' topics; reads statistics. */
-  VIEWER(EnumSet.of(RequestType.SUBSCRIBE, RequestType.UNSUBSCRIBE, RequestType.STATS, RequestType.PING)),
+  VIEWER(EnumSet.of(RequestType.SUBSCRIBE, RequestType.UNSUBSCRIBE, RequestType.STATS, RequestType.PING,
+      RequestType.REFRESH)),
   /** A viewer that also sends samples and batches, asks for drift, and changes its sessions' settings. */
   PRODUCER(EnumSet.of(RequestType.SUBSCRIBE, RequestType.UNSUBSCRIBE, RequestType.STATS, RequestType.PING,
-      RequestType.SAMPLE, RequestType.BATCH, RequestType.DRIFT, RequestType.CONFIG)),
+      RequestType.REFRESH, RequestType.SAMPLE, RequestType.BATCH, RequestType.DRIFT, RequestType.CONFIG)),
   /** A producer that may also subscribe to every session's events ({@code scope:"all"}). */
   ADMIN(EnumSet.allOf(RequestType.class));
 

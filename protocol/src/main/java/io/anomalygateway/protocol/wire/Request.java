@@ -6,7 +6,7 @@ import io.anomalygateway.protocol.RequestType;
  * A valid client request, as read by {@link RequestReader}.
  */
 public sealed interface Request permits SampleRequest, BatchRequest, StatsRequest, PingRequest, ConfigRequest,
-    DriftRequest, SubscribeRequest {
+    DriftRequest, SubscribeRequest, RefreshRequest {
 
   /** @return the message type */
   RequestType type();

@@ -25,6 +25,7 @@ final class RequestFields {
 
   private static final int MAX_ECHO = 64;
   private static final int MAX_TIMESTAMP_LENGTH = 64;
+  private static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
   private final ReadLimits limits;
   private final SampleArrayReader arrays;
@@ -40,6 +41,7 @@ final class RequestFields {
   private String method;
   private Double alpha;
   private boolean reset;
+  private String token;
   private ProtocolException problem;
 
   RequestFields(ReadLimits limits) {
@@ -87,6 +89,12 @@ final class RequestFields {
           break;
         case "reset":
           reset = bool(parser, name);
+          break;
+        case "token":
+          token = string(parser, name);
+          if (token != null && token.length() > MAX_TOKEN_LENGTH) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'token' is too long.");
+          }
           break;
         default:
           parser.skipChildren();
@@ -212,6 +220,11 @@ final class RequestFields {
         return new ConfigRequest(requestId, ConfigUpdate.fromJson(config));
       case DRIFT:
         return drift();
+      case REFRESH:
+        if (token == null || token.isEmpty()) {
+          throw new ProtocolException(ErrorCode.INVALID_FIELD, "A 'refresh' needs 'token': the new bearer token.");
+        }
+        return new RefreshRequest(requestId, token);
       default:
         return SubscribeRequest.of(requestType, requestId, config);
     }
