@@ -10,7 +10,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -43,8 +43,8 @@ public final class AnomalyClient implements AutoCloseable {
   private final Backoff backoff;
   private final RequestLedger ledger;
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
-  private final Map<String, String> resubscribing = new LinkedHashMap<>();
-  private final Set<String> refreshing = new HashSet<>();
+  /** The client's own requests (resubscriptions, connection settings, token refreshes), by id, and their readers. */
+  private final Map<String, Consumer<JsonObject>> internal = new HashMap<>();
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
   private volatile BiConsumer<String, Boolean> recoveryHandler = (topic, recovered) -> { };
   private WebSocket socket;
@@ -306,24 +306,19 @@ public final class AnomalyClient implements AutoCloseable {
     JsonObject message = new JsonObject(text);
     String type = message.getString("type");
     String requestId = message.getString("request_id");
-    if (requestId != null && refreshing.remove(requestId)) {
-      // Refused, the connection ends at the old token's expiry and comes back with a fresh token from the supplier.
-      if ("refreshed".equals(type)) {
-        scheduleRefresh();
-      }
-      return;
-    }
-    String resubscribed = requestId == null ? null : resubscribing.remove(requestId);
-    if (resubscribed != null) {
-      recoveryHandler.accept(resubscribed, message.getBoolean("recovered", false));
+    Consumer<JsonObject> own = requestId == null ? null : internal.remove(requestId);
+    if (own != null) {
+      own.accept(message);
       return;
     }
     PendingRequest<?> request = ledger.answered(requestId);
     if (request != null) {
       vertx.cancelTimer(request.timer());
-      if (!request.answer(message)) {
+      // Counted before the future completes, so that a caller reading the statistics then sees it.
+      if ("error".equals(type)) {
         ledger.failedAnswer();
       }
+      request.answer(message);
       sendQueued();
     } else if ("welcome".equals(type)) {
       welcomed();
@@ -345,13 +340,13 @@ public final class AnomalyClient implements AutoCloseable {
     open = true;
     attempt = 0;
     connections++;
-    resubscribing.clear();
+    internal.clear();
+    if (options.getProcessingMode() != null) {
+      sendInternal(new JsonObject().put("type", "config").put("config", options.connectionSettings()), answer -> { });
+    }
     if (connections > 1) {
-      subscriptions.forEach((topic, subscription) -> {
-        String requestId = "s" + (++nextRequest);
-        resubscribing.put(requestId, topic);
-        socket.writeTextMessage(subscription.message(topic).put("request_id", requestId).encode());
-      });
+      subscriptions.forEach((topic, subscription) -> sendInternal(subscription.message(topic),
+          answer -> recoveryHandler.accept(topic, answer.getBoolean("recovered", false))));
     }
     for (PendingRequest<?> request : ledger.resend()) {
       socket.writeTextMessage(request.text());
@@ -371,12 +366,20 @@ public final class AnomalyClient implements AutoCloseable {
           return;
         }
         token = options.getToken().get();
-        String requestId = "t" + (++nextRequest);
-        refreshing.add(requestId);
-        socket.writeTextMessage(new JsonObject().put("type", "refresh").put("token", token)
-            .put("request_id", requestId).encode());
+        // Refused, the connection ends at the old token's expiry and comes back with a fresh token from the supplier.
+        sendInternal(new JsonObject().put("type", "refresh").put("token", token), answer -> {
+          if ("refreshed".equals(answer.getString("type"))) {
+            scheduleRefresh();
+          }
+        });
       });
     }
+  }
+
+  private void sendInternal(JsonObject message, Consumer<JsonObject> reader) {
+    String requestId = "i" + (++nextRequest);
+    internal.put(requestId, reader);
+    socket.writeTextMessage(message.put("request_id", requestId).encode());
   }
 
   private void sendQueued() {

@@ -52,24 +52,18 @@ final class PendingRequest<T> {
     return timer;
   }
 
-  /**
-   * Completes the future with the answer: its value, or a {@link ProtocolErrorException} for an {@code error}.
-   *
-   * @return whether the answer was a success
-   */
-  boolean answer(JsonObject answer) {
+  /** Completes the future with the answer: its value, or a {@link ProtocolErrorException} for an {@code error}. */
+  void answer(JsonObject answer) {
     if ("error".equals(answer.getString("type"))) {
       JsonObject error = answer.getJsonObject("error", new JsonObject());
       future.completeExceptionally(new ProtocolErrorException(error.getString("code", "UNKNOWN"),
           error.getString("message", ""), requestId));
-      return false;
+      return;
     }
     try {
       future.complete(reader.apply(answer));
-      return true;
     } catch (RuntimeException e) {
       future.completeExceptionally(new AnomalyClientException("Unreadable answer to " + requestId, e));
-      return false;
     }
   }
 

@@ -12,6 +12,8 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -66,6 +68,22 @@ class ClientApiTest extends EmbeddedGatewayTest {
       assertThat(drift.samplesNeeded()).isPositive();
       JsonObject settings = await(client.configure(new JsonObject().put("contamination", 0.1)));
       assertThat(settings.getDouble("contamination")).isEqualTo(0.1);
+    }
+  }
+
+  @Test
+  void inBatchModeEverySampleStillGetsItsOwnResult() {
+    AnomalyClient client = AnomalyClient.create(vertx, new ClientOptions().setUrl("ws://127.0.0.1:" + port)
+        .setSessionId("api-batch-mode").setProcessingMode("batch", 10, 0.05));
+    try (client) {
+      await(client.connect());
+      List<CompletableFuture<DetectionResult>> results = new ArrayList<>();
+      for (int i = 0; i < 25; i++) {
+        results.add(client.sendSample(new double[] {i, -i}));
+      }
+      assertThat(results).allSatisfy(result -> assertThat(await(result).sampleId()).isNotBlank());
+      assertThat(await(client.configure(new JsonObject())).getString("processing_mode")).isEqualTo("batch");
+      assertThat(await(client.stats()).totalSamples()).isEqualTo(25);
     }
   }
 
