@@ -47,7 +47,7 @@ public final class AnomalyClient implements AutoCloseable {
   private final Map<String, Consumer<JsonObject>> internal = new HashMap<>();
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
   private volatile BiConsumer<String, Boolean> recoveryHandler = (topic, recovered) -> { };
-  private WebSocket socket;
+  private ClientWebSocket socket;
   private boolean open;
   private boolean closed;
   private int attempt;
@@ -293,7 +293,9 @@ public final class AnomalyClient implements AutoCloseable {
     lastHeard = System.nanoTime();
     ws.connect(connect).onComplete(done -> {
       if (closed) {
-        ws.close();
+        if (done.succeeded()) {
+          ws.close();
+        }
       } else if (done.failed() && socket == ws) {
         socket = null;
         retry();
@@ -430,8 +432,13 @@ public final class AnomalyClient implements AutoCloseable {
     }
     connected.completeExceptionally(failure);
     if (socket != null) {
-      socket.close();
+      ClientWebSocket closing = socket;
       socket = null;
+      try {
+        closing.close();
+      } catch (IllegalStateException notConnectedYet) {
+        // Still connecting: its connect callback sees the client closed and closes it then.
+      }
     }
   }
 
