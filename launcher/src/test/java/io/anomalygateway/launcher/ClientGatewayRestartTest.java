@@ -41,7 +41,10 @@ class ClientGatewayRestartTest {
     String deployment = await(Deployment.gateway(vertx, config, first).toCompletionStage().toCompletableFuture());
     int port = first.actualPort();
     ClientOptions options = new ClientOptions().setUrl("ws://127.0.0.1:" + port).setSessionId("restart")
-        .setInitialBackoff(20).setMaxBackoff(200).setMaxQueueSize(20_000);
+        .setInitialBackoff(20).setMaxBackoff(200).setMaxQueueSize(20_000)
+        // The whole burst is submitted at once, so each request's clock starts before the restart; a connection
+        // that dies without telling is found by the pings within 3 s.
+        .setRequestTimeout(60_000).setPingInterval(1_000).setPingTimeout(2_000);
     List<TopicEvent> anomalies = new CopyOnWriteArrayList<>();
     try (AnomalyClient client = AnomalyClient.create(vertx, options)) {
       await(client.connect());
