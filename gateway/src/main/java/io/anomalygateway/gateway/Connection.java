@@ -65,6 +65,7 @@ final class Connection implements Peer {
   private long dropped;
   private long overLimitSince;
   private boolean closed;
+  private long awaited;
 
   Connection(ServerWebSocket socket, String sessionId, String clientId, Principal principal, String address,
              Gateway gateway) {
@@ -95,7 +96,7 @@ final class Connection implements Peer {
     socket.exceptionHandler(this::onException);
     socket.closeHandler(v -> onClose());
     registry.add(this);
-    send(welcome);
+    write(welcome);
     scheduleExpiry();
   }
 
@@ -138,6 +139,7 @@ final class Connection implements Peer {
     long receivedAt = System.nanoTime();
     lastActivity = receivedAt;
     received++;
+    awaited++;
     registry.countReceived();
     if (expired() || !admitted(limiter.acquireMessage(receivedAt), null)) {
       return;
@@ -163,6 +165,7 @@ final class Connection implements Peer {
 
   private void onBinary(Buffer data) {
     received++;
+    awaited++;
     registry.countReceived();
     if (!expired() && admitted(limiter.acquireMessage(System.nanoTime()), null)) {
       sendError(null, ProtocolError.generic(ErrorCode.BINARY_NOT_SUPPORTED));
@@ -240,13 +243,33 @@ final class Connection implements Peer {
     return principal;
   }
 
+  /** Sends the answer to a message: every message the client sent gets exactly one. */
   @Override
   public void send(String text) {
+    write(text);
+    awaited = Math.max(0, awaited - 1);
+  }
+
+  private void write(String text) {
     if (!closed) {
       sent++;
       registry.countSent();
       socket.writeTextMessage(text);
     }
+  }
+
+  /**
+   * Shutting down: closes the connection with 1001 once every message it received is answered and none arrived for
+   * {@code quietNanos} (messages already on the wire when the shutdown began get their answers too), so that the
+   * client reconnects elsewhere without losing one.
+   *
+   * @return whether the connection is closed
+   */
+  boolean drainedAt(long now, long quietNanos) {
+    if (!closed && awaited == 0 && now - lastActivity > quietNanos) {
+      close(GOING_AWAY, "server shutting down");
+    }
+    return closed;
   }
 
   /**
@@ -271,7 +294,7 @@ final class Connection implements Peer {
       return;
     }
     overLimitSince = 0;
-    send(event);
+    write(event);
   }
 
   @Override

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ConnectionRegistry implements Shareable {
 
+  private volatile boolean admitting = true;
   private final int maxConnections;
   private final Admission admission;
   private final AtomicInteger slots = new AtomicInteger();
@@ -41,6 +42,16 @@ final class ConnectionRegistry implements Shareable {
   }
 
   /** Takes a connection slot before an upgrade; false when {@code max_connections} are open or upgrading. */
+  /** From now on no connection is admitted: the gateway is shutting down. */
+  void stopAdmitting() {
+    admitting = false;
+  }
+
+  /** @return whether new connections are admitted (false once the gateway is shutting down) */
+  boolean admitting() {
+    return admitting;
+  }
+
   boolean reserve() {
     while (true) {
       int taken = slots.get();

@@ -45,6 +45,8 @@ public class GatewayOptions {
   public static final double DEFAULT_STATS_INTERVAL = 5.0;
   /** Default number of events kept per session and topic, for subscribers that reconnect. */
   public static final int DEFAULT_TOPIC_HISTORY_SIZE = 100;
+  /** Default seconds a shutdown waits for in-flight requests to be answered before closing connections anyway. */
+  public static final double DEFAULT_SHUTDOWN_TIMEOUT = 10.0;
   /** Default seconds an event is kept for subscribers that reconnect. */
   public static final double DEFAULT_TOPIC_HISTORY_AGE = 120.0;
 
@@ -61,6 +63,7 @@ public class GatewayOptions {
   private double slowConsumerTimeout = DEFAULT_SLOW_CONSUMER_TIMEOUT;
   private double statsInterval = DEFAULT_STATS_INTERVAL;
   private int topicHistorySize = DEFAULT_TOPIC_HISTORY_SIZE;
+  private double shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
   private double topicHistoryAge = DEFAULT_TOPIC_HISTORY_AGE;
   private SecurityOptions security = new SecurityOptions();
   private ClusterOptions cluster = new ClusterOptions();
@@ -88,6 +91,7 @@ public class GatewayOptions {
     setSlowConsumerTimeout(json.getDouble("slow_consumer_timeout", DEFAULT_SLOW_CONSUMER_TIMEOUT));
     setStatsInterval(json.getDouble("stats_interval", DEFAULT_STATS_INTERVAL));
     setTopicHistorySize(json.getInteger("topic_history_size", DEFAULT_TOPIC_HISTORY_SIZE));
+    setShutdownTimeout(json.getDouble("shutdown_timeout", DEFAULT_SHUTDOWN_TIMEOUT));
     setTopicHistoryAge(json.getDouble("topic_history_age", DEFAULT_TOPIC_HISTORY_AGE));
     setSecurity(new SecurityOptions(json.getJsonObject("security", new JsonObject())));
     setCluster(new ClusterOptions(json.getJsonObject("cluster")));
@@ -112,6 +116,7 @@ public class GatewayOptions {
         .put("slow_consumer_timeout", slowConsumerTimeout)
         .put("stats_interval", statsInterval)
         .put("topic_history_size", topicHistorySize)
+        .put("shutdown_timeout", shutdownTimeout)
         .put("topic_history_age", topicHistoryAge)
         .put("security", security.toJson())
         .put("cluster", cluster.toJson())
@@ -294,6 +299,20 @@ public class GatewayOptions {
     this.statsInterval = requirePositive("stats_interval", statsInterval);
     return this;
   }
+  /** @return seconds a shutdown waits for in-flight requests before closing connections anyway */
+  public double getShutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  /**
+   * @param seconds how long a shutdown waits for every in-flight request to be answered, positive
+   * @return these options
+   */
+  public GatewayOptions setShutdownTimeout(double seconds) {
+    this.shutdownTimeout = requirePositive("shutdown_timeout", seconds);
+    return this;
+  }
+
   /** @return events kept per session and topic for subscribers that reconnect */
   public int getTopicHistorySize() {
     return topicHistorySize;

@@ -1,13 +1,16 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.gateway.security.Authenticator;
+import io.anomalygateway.protocol.Addresses;
 import io.anomalygateway.protocol.Topic;
 import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.cluster.InstanceDirectory;
 import io.anomalygateway.protocol.wire.RequestReader;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -28,6 +31,8 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** The health endpoint. */
   public static final String HEALTH_PATH = "/api/v1/streaming/health";
+  /** A draining connection closes after this long without a message, once all it sent is answered. */
+  private static final long QUIET_NANOS = 100_000_000L;
 
   private static final String REGISTRIES = "io.anomalygateway.gateway.registries";
 
@@ -38,6 +43,7 @@ public final class GatewayVerticle extends VerticleBase {
   private long sweeper;
   private long statsTimer;
   private InstanceDirectory directory;
+  private volatile boolean shuttingDown;
 
   @Override
   public Future<?> start() {
@@ -51,8 +57,8 @@ public final class GatewayVerticle extends VerticleBase {
     directory = new InstanceDirectory(vertx, options.getCluster());
     SessionRouter sessionRouter = new SessionRouter(vertx.eventBus(), directory,
         Math.max(1L, Math.round(options.getRequestTimeout() * 1000)), options.getCluster().getRequestAttempts());
-    RequestHandler handler = new RequestHandler(new DetectorClient(sessionRouter), registry, topics, traffic,
-        options.getMaxBatchSize());
+    DetectorClient detector = new DetectorClient(sessionRouter);
+    RequestHandler handler = new RequestHandler(detector, registry, topics, traffic, options.getMaxBatchSize());
     gateway = new Gateway(vertx, options, registry, new RequestReader(options.readLimits()), handler, topics,
         traffic, new Authenticator(vertx, options.getSecurity()));
     EventBusBridge bridge = new EventBusBridge(gateway);
@@ -61,6 +67,8 @@ public final class GatewayVerticle extends VerticleBase {
     router.get(HEALTH_PATH).handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(new JsonObject().put("status", "UP").put("connections", registry.activeConnections()).encode()));
+    router.get(Readiness.PATH).handler(Readiness.handler(vertx, options.getCluster(), directory, detector,
+        () -> shuttingDown));
     router.get(StreamingEndpoint.PATH).handler(new StreamingEndpoint(gateway, connections::add)::handle);
     router.route(EventBusBridge.PATH).subRouter(bridge.router());
     router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
@@ -69,7 +77,9 @@ public final class GatewayVerticle extends VerticleBase {
     sweeper = vertx.setPeriodic(sweepMillis, id -> closeIdleConnections());
     statsTimer = vertx.setPeriodic(Math.max(100L, Math.round(options.getStatsInterval() * 1000)),
         id -> publishStats());
-    return Future.all(List.of(directory.start(), topics.start(vertx), bridge.start()))
+    MessageConsumer<String> echo = vertx.eventBus().localConsumer(Addresses.GATEWAY_READINESS,
+        message -> message.reply("pong"));
+    return Future.all(List.of(directory.start(), topics.start(vertx), bridge.start(), echo.completion()))
         .compose(v -> vertx.createHttpServer(httpOptions()).requestHandler(router)
             .listen(options.getPort(), options.getHost()))
         .onSuccess(listening -> server = listening);
@@ -114,18 +124,40 @@ public final class GatewayVerticle extends VerticleBase {
     });
   }
 
-  /** Says goodbye to every client with status 1001, so that they reconnect elsewhere, then stops listening. */
+  /**
+   * Shuts down gracefully: readiness turns 503 and new connections are refused at once; every connection is closed
+   * with 1001 (so that clients reconnect elsewhere) as soon as all it sent is answered; whatever is still open after
+   * {@code shutdown_timeout} is closed anyway; then the server stops listening.
+   */
   @Override
   public Future<?> stop() {
+    shuttingDown = true;
+    gateway.registry().stopAdmitting();
     vertx.cancelTimer(sweeper);
     vertx.cancelTimer(statsTimer);
-    for (Connection connection : List.copyOf(connections)) {
-      connection.close(Connection.GOING_AWAY, "server shutting down");
-    }
-    connections.clear();
-    directory.stop();
-    return Future.all(gateway.topics().stop(),
-        server == null ? Future.succeededFuture() : server.close());
+    Promise<Void> drained = Promise.promise();
+    long deadline = System.nanoTime() + Math.round(options.getShutdownTimeout() * 1e9);
+    vertx.setPeriodic(1, 20, timer -> {
+      long now = System.nanoTime();
+      connections.removeIf(connection -> connection.drainedAt(now, QUIET_NANOS));
+      if (connections.isEmpty() || now > deadline) {
+        vertx.cancelTimer(timer);
+        drained.complete();
+      }
+    });
+    return drained.future().compose(v -> {
+      for (Connection connection : List.copyOf(connections)) {
+        connection.close(Connection.GOING_AWAY, "server shutting down");
+      }
+      connections.clear();
+      directory.stop();
+      return Future.all(gateway.topics().stop(), server == null ? Future.succeededFuture() : server.close());
+    });
+  }
+
+  /** @return this gateway's deployment, to undeploy it first at shutdown so that it drains while detectors serve */
+  public String deploymentId() {
+    return context.deploymentID();
   }
 
   /** @return the port the gateway listens on (the chosen one when configured with port 0) */

@@ -92,6 +92,12 @@ final class StreamingEndpoint {
           : "Too many connections from this address; try again later.");
       return;
     }
+    if (!gateway.registry().admitting()) {
+      admission.release(address, principal.tokenId(), sessionId);
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+      refuse(ctx, 503, "The server is shutting down; connect to another one.");
+      return;
+    }
     if (!gateway.registry().reserve()) {
       admission.release(address, principal.tokenId(), sessionId);
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");

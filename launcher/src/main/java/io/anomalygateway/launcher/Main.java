@@ -94,19 +94,32 @@ public final class Main {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        vertx.close().await(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        System.err.println("Shutdown did not finish cleanly: " + e.getMessage());
-      }
-    }, "anomaly-gateway-shutdown"));
+    double shutdownTimeout = config.getJsonObject("gateway", new JsonObject()).getDouble("shutdown_timeout", 10.0);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, gateway, shutdownTimeout),
+        "anomaly-gateway-shutdown"));
     if (launch.cluster() != null) {
       System.out.println("Cluster node " + config.getJsonObject("cluster").getString("node_id") + " joined "
           + launch.cluster().name() + " with roles " + NodeRole.names(launch.roles()));
     }
     if (gateway != null) {
       printEndpoints(vertx, config, gateway, generatedSecret);
+    }
+  }
+
+  /**
+   * On SIGTERM: the gateway drains first (answers what is in flight, closes clients with 1001) while the detectors
+   * still serve; then every other verticle stops (detectors hand their sessions over with a last snapshot) and the
+   * node leaves its cluster.
+   */
+  private static void shutDown(Vertx vertx, GatewayVerticle gateway, double shutdownTimeout) {
+    long millis = Math.round(shutdownTimeout * 1000);
+    try {
+      if (gateway != null) {
+        vertx.undeploy(gateway.deploymentId()).await(millis + 1_000, TimeUnit.MILLISECONDS);
+      }
+      vertx.close().await(millis + 5_000, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      System.err.println("Shutdown did not finish cleanly: " + e.getMessage());
     }
   }
 

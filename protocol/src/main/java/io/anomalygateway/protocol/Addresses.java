@@ -46,6 +46,8 @@ public final class Addresses {
   public static final String PRESENCE = "anomaly.cluster.presence";
   /** A newcomer asks every instance to announce itself at once (any body, published). */
   public static final String PRESENCE_QUERY = "anomaly.cluster.presence.query";
+  /** Each gateway answers here, locally, to prove to its readiness check that the event bus delivers. */
+  public static final String GATEWAY_READINESS = "anomaly.gateway.readiness";
   /** The launcher tells its own node's verticles that a cluster node left (the node id, local delivery only). */
   public static final String NODE_LEFT = "anomaly.cluster.node-left";
 
