@@ -11,6 +11,7 @@ import io.anomalygateway.protocol.cluster.InstanceDirectory;
 import io.anomalygateway.protocol.cluster.Presence;
 import io.anomalygateway.protocol.cluster.PresenceBeacon;
 import io.anomalygateway.protocol.cluster.Service;
+import io.micrometer.core.instrument.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -45,10 +46,15 @@ public final class AlertsVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    for (String severity : new String[] {"info", "warning", "critical"}) {
+      Metrics.counter("anomaly.alerts", "severity", severity, "status", "firing");
+    }
     options = new AlertsOptions(config());
     engine = new AlertEngine((session, alert) -> {
       LOG.info("Alert {} {}: {}", alert.getString("status"), alert.getString("rule"),
           alert.getJsonObject("metadata").getString("title"));
+      Metrics.counter("anomaly.alerts", "severity", String.valueOf(alert.getString("severity")),
+          "status", String.valueOf(alert.getString("status"))).increment();
       TopicEvents.publish(vertx.eventBus(), Topic.ALERTS, TopicEvents.alert(session, alert));
     }, options.getIdleTimeout());
     BusCodecs.register(vertx);

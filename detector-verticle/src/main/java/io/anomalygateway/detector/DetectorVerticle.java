@@ -45,6 +45,7 @@ public final class DetectorVerticle extends VerticleBase {
 
   private final String instanceId = UUID.randomUUID().toString();
   private DetectorOptions options;
+  private DetectorMeters meters;
   private DetectorSessions sessions;
   private ModelCatalog models;
   private WorkerExecutor fitPool;
@@ -62,7 +63,8 @@ public final class DetectorVerticle extends VerticleBase {
     sessions = new DetectorSessions(id -> new DetectorSession(id, options.getSessionDefaults(), models::create),
         options.getMaxSessions(), options.getSessionIdleTimeout());
     fitPool = vertx.createSharedWorkerExecutor("anomaly-detector-fit", options.getFitThreads());
-    fits = new FitScheduler(vertx, fitPool, models, options.getFitThreads(), options.getFitCpuShare());
+    meters = new DetectorMeters(sessions::size);
+    fits = new FitScheduler(vertx, fitPool, models, options.getFitThreads(), options.getFitCpuShare(), meters);
     SessionStore store = new SessionStore(vertx, vertx.isClustered() && cluster.getSnapshotInterval() > 0,
         options.getSessionIdleTimeout());
     ownership = new SessionOwnership(instanceId, sessions, store, models, cluster.getSnapshotInterval(),
@@ -97,6 +99,7 @@ public final class DetectorVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(evictionTimer);
     directory.stop();
+    meters.close();
     return ownership.handOverAll().eventually(fitPool::close);
   }
 
@@ -110,6 +113,7 @@ public final class DetectorVerticle extends VerticleBase {
       return earlier;
     }
     ScoreReply reply = session.score(command.algorithm(), command.samples());
+    meters.scored(reply);
     session.remember(command.requestKey(), reply, options.getDedupWindow());
     announcer.announce(command, reply);
     fitWhatIsDue(session);
@@ -164,6 +168,7 @@ public final class DetectorVerticle extends VerticleBase {
 
   private void evictIdleSessions() {
     int evicted = sessions.evictIdle(System.nanoTime());
+    meters.evicted(evicted);
     if (evicted > 0) {
       LOG.info("Evicted {} idle sessions; {} remain", evicted, sessions.size());
     }

@@ -34,12 +34,15 @@ final class FitScheduler {
   private final ModelCatalog models;
   private final int threads;
   private final double share;
+  private final DetectorMeters meters;
   private final Queue<Job> waiting = new ArrayDeque<>();
   private int running;
   private long restUntil;
   private boolean timerSet;
 
-  FitScheduler(Vertx vertx, WorkerExecutor pool, ModelCatalog models, int threads, double share) {
+  FitScheduler(Vertx vertx, WorkerExecutor pool, ModelCatalog models, int threads, double share,
+               DetectorMeters meters) {
+    this.meters = meters;
     this.vertx = vertx;
     this.pool = pool;
     this.models = models;
@@ -95,6 +98,7 @@ final class FitScheduler {
             settings.contamination()), false)
         .transform(done -> {
           long took = System.nanoTime() - started;
+          meters.fitted(model.algorithm(), took);
           running--;
           restUntil = Math.max(restUntil, System.nanoTime() + Math.round(took * (1 / share - 1) / threads));
           if (done.failed()) {

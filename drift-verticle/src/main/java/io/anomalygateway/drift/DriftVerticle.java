@@ -10,6 +10,7 @@ import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.bus.ConfigureCommand;
 import io.anomalygateway.protocol.bus.DriftEvent;
+import io.micrometer.core.instrument.Metrics;
 import io.anomalygateway.protocol.bus.DriftObservation;
 import io.anomalygateway.protocol.bus.DriftQuery;
 import io.anomalygateway.protocol.bus.DriftReport;
@@ -49,6 +50,10 @@ public final class DriftVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // Every method's counter exists from the start, so that dashboards show 0 rather than no series.
+    for (DriftMethod method : DriftMethod.values()) {
+      Metrics.counter("anomaly.drift.detections", "method", method.wireName());
+    }
     options = new DriftOptions(config());
     sessions = new DriftSessions(options);
     long sweepMillis = Math.max(1_000L, Math.min(60_000L, Math.round(options.getSessionIdleTimeout() * 100)));
@@ -93,6 +98,7 @@ public final class DriftVerticle extends VerticleBase {
     for (DriftEvent event : events) {
       LOG.info("Drift in session {} at sample {} ({}, features {})", event.sessionId(), event.sample(),
           event.method().wireName(), event.features().stream().map(f -> f.index()).toList());
+      Metrics.counter("anomaly.drift.detections", "method", event.method().wireName()).increment();
       vertx.eventBus().publish(Addresses.DRIFT_EVENTS, event);
       TopicEvents.publish(vertx.eventBus(), Topic.DRIFT, TopicEvents.drift(event));
     }

@@ -53,6 +53,7 @@ final class Connection implements Peer {
   private final Vertx vertx;
   private final SecurityOptions security;
   private final TokenRefresher refresher;
+  private final GatewayMeters meters;
   private Principal principal;
   private RateLimiter limiter;
   private long expiryTimer = -1;
@@ -79,6 +80,7 @@ final class Connection implements Peer {
     this.security = gateway.options().getSecurity();
     this.limiter = new RateLimiter(security.getRateLimit(principal.role()), security.getFloodCloseAfter());
     this.refresher = new TokenRefresher(gateway.authenticator(), gateway.registry().admission());
+    this.meters = gateway.meters();
     this.registry = gateway.registry();
     this.reader = gateway.reader();
     this.handler = gateway.handler();
@@ -153,6 +155,7 @@ final class Connection implements Peer {
       return;
     }
     // A request the role forbids is refused by the handler without spending the connection's sample budget.
+    meters.received(request.type());
     if (request instanceof RefreshRequest refresh) {
       refresher.refresh(this, refresh);
       return;
@@ -192,6 +195,7 @@ final class Connection implements Peer {
       return true;
     }
     registry.countRateLimited();
+    meters.rateLimited();
     if (limiter.flooding(System.nanoTime())) {
       LOG.info("Closing {} in session {}: flooding past its rate limit", clientId, sessionId);
       close(POLICY_VIOLATION, "rate limit exceeded");
@@ -247,6 +251,7 @@ final class Connection implements Peer {
   @Override
   public void send(String text) {
     write(text);
+    meters.response();
     awaited = Math.max(0, awaited - 1);
   }
 
@@ -284,6 +289,7 @@ final class Connection implements Peer {
     if (socket.writeQueueFull()) {
       dropped++;
       registry.countDropped();
+      meters.dropped();
       long now = System.nanoTime();
       if (overLimitSince == 0) {
         overLimitSince = now;
@@ -294,11 +300,13 @@ final class Connection implements Peer {
       return;
     }
     overLimitSince = 0;
+    meters.event();
     write(event);
   }
 
   @Override
   public void sendError(String requestId, ProtocolError error) {
+    meters.error(error.code());
     errors++;
     registry.countError();
     send(ResponseWriter.error(requestId, ServerClock.timestamp(), error));

@@ -93,6 +93,7 @@ final class EventBusBridge {
       boolean full = event.socket().writeQueueFull();
       if (full) {
         gateway.registry().countDropped();
+      gateway.meters().dropped();
       }
       event.complete(!full);
     } else if (type == BridgeEventType.REGISTER || type == BridgeEventType.SEND) {
@@ -208,5 +209,10 @@ final class EventBusBridge {
   private Principal unverified() {
     return gateway.authenticator().enabled() ? new Principal("unverified", io.anomalygateway.gateway.security.Role
         .VIEWER, java.util.List.of(), 0, "unverified") : Principal.UNAUTHENTICATED;
+  }
+
+  /** @return the browsers connected through the bridge now */
+  int sockets() {
+    return visitors.size();
   }
 }

@@ -15,7 +15,9 @@ import io.vertx.core.Vertx;
  * @param topics delivers topic events to subscribed connections
  * @param traffic what the instance's connections sent and received, for the stats topic
  * @param authenticator verifies tokens
+ * @param meters the gateway's Micrometer meters
  */
 record Gateway(Vertx vertx, GatewayOptions options, ConnectionRegistry registry, RequestReader reader,
-               RequestHandler handler, TopicRouter topics, TrafficMeter traffic, Authenticator authenticator) {
+               RequestHandler handler, TopicRouter topics, TrafficMeter traffic, Authenticator authenticator,
+               GatewayMeters meters) {
 }

@@ -44,6 +44,7 @@ public final class GatewayVerticle extends VerticleBase {
   private long statsTimer;
   private InstanceDirectory directory;
   private volatile boolean shuttingDown;
+  private GatewayMeters meters;
 
   @Override
   public Future<?> start() {
@@ -58,15 +59,19 @@ public final class GatewayVerticle extends VerticleBase {
     SessionRouter sessionRouter = new SessionRouter(vertx.eventBus(), directory,
         Math.max(1L, Math.round(options.getRequestTimeout() * 1000)), options.getCluster().getRequestAttempts());
     DetectorClient detector = new DetectorClient(sessionRouter);
-    RequestHandler handler = new RequestHandler(detector, registry, topics, traffic, options.getMaxBatchSize());
+    meters = new GatewayMeters(registry::activeConnections);
+    RequestHandler handler = new RequestHandler(detector, registry, topics, traffic, meters,
+        options.getMaxBatchSize());
     gateway = new Gateway(vertx, options, registry, new RequestReader(options.readLimits()), handler, topics,
-        traffic, new Authenticator(vertx, options.getSecurity()));
+        traffic, new Authenticator(vertx, options.getSecurity()), meters);
     EventBusBridge bridge = new EventBusBridge(gateway);
+    meters.countBridgeSockets(bridge::sockets);
 
     Router router = Router.router(vertx);
     router.get(HEALTH_PATH).handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(new JsonObject().put("status", "UP").put("connections", registry.activeConnections()).encode()));
+    router.get(MetricsEndpoint.PATH).handler(new MetricsEndpoint(vertx));
     router.get(Readiness.PATH).handler(Readiness.handler(vertx, options.getCluster(), directory, detector,
         () -> shuttingDown));
     router.get(StreamingEndpoint.PATH).handler(new StreamingEndpoint(gateway, connections::add)::handle);
@@ -151,6 +156,7 @@ public final class GatewayVerticle extends VerticleBase {
       }
       connections.clear();
       directory.stop();
+      meters.close();
       return Future.all(gateway.topics().stop(), server == null ? Future.succeededFuture() : server.close());
     });
   }

@@ -43,14 +43,16 @@ final class RequestHandler {
   private final TopicRouter topics;
   private final TrafficMeter traffic;
   private final int maxBatchSize;
+  private final GatewayMeters meters;
 
   RequestHandler(DetectorClient detector, ConnectionRegistry registry, TopicRouter topics, TrafficMeter traffic,
-                 int maxBatchSize) {
+                 GatewayMeters meters, int maxBatchSize) {
     this.detector = detector;
     this.statsReport = new StatsReport(registry);
     this.topics = topics;
     this.traffic = traffic;
     this.maxBatchSize = maxBatchSize;
+    this.meters = meters;
   }
 
   void handle(Peer peer, Request request, long receivedAt) {
@@ -102,6 +104,7 @@ final class RequestHandler {
       }
       ScoreReply reply = done.result();
       traffic.scored(peer.sessionId(), reply, receivedAt);
+      meters.answered(receivedAt);
       String timestamp = ServerClock.timestamp();
       peer.send(batch ? ResponseWriter.batchResult(requestId, timestamp, reply, millisSince(receivedAt))
           : ResponseWriter.result(requestId, timestamp, reply, 0, millisSince(receivedAt)));
@@ -113,6 +116,7 @@ final class RequestHandler {
     detector.score(peer.sessionId(), algorithm, samples, null).onComplete(done -> {
       if (done.succeeded()) {
         traffic.scored(peer.sessionId(), done.result(), batch.get(0).receivedAt());
+        batch.forEach(pending -> meters.answered(pending.receivedAt()));
       }
       String timestamp = ServerClock.timestamp();
       for (int i = 0; i < batch.size(); i++) {

@@ -7,6 +7,8 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.XmlConfigBuilder;
 import io.anomalygateway.protocol.Addresses;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -48,8 +50,11 @@ final class ClusterNode {
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig(settings));
     VertxOptions options = new VertxOptions();
     options.getEventBusOptions().setHost(settings.host()).setPort(settings.busPort());
-    return Vertx.builder().with(options).withClusterManager(manager).buildClustered().map(vertx -> {
+    return Telemetry.builder(options).withClusterManager(manager).buildClustered().map(vertx -> {
       announceDepartures(vertx, manager);
+      Gauge.builder("anomaly.cluster.members", manager.getHazelcastInstance().getCluster(),
+          cluster -> cluster.getMembers().size()).description("Nodes in the cluster, as this node sees it")
+          .register(Metrics.globalRegistry);
       return new Joined(vertx, manager.getNodeId());
     });
   }

@@ -7,6 +7,7 @@ import io.anomalygateway.launcher.offline.DriftEvaluationCommand;
 import io.anomalygateway.launcher.offline.NabCommand;
 import io.anomalygateway.launcher.offline.ScoreCommand;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Arrays;
@@ -126,7 +127,7 @@ public final class Main {
   /** Alone on the local event bus, or joined to the cluster with this node's id handed to every verticle. */
   private static Vertx startVertx(LaunchOptions launch, JsonObject config) throws Exception {
     if (launch.cluster() == null) {
-      return Vertx.vertx();
+      return Telemetry.builder(new VertxOptions()).build();
     }
     ClusterNode.Joined joined = ClusterNode.join(launch.cluster()).await(120, TimeUnit.SECONDS);
     JsonObject cluster = config.getJsonObject("cluster", new JsonObject());
