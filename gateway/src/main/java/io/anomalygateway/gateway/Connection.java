@@ -54,6 +54,7 @@ final class Connection implements Peer {
   private final SecurityOptions security;
   private final TokenRefresher refresher;
   private final GatewayMeters meters;
+  private final String node;
   private Principal principal;
   private RateLimiter limiter;
   private long expiryTimer = -1;
@@ -81,6 +82,7 @@ final class Connection implements Peer {
     this.limiter = new RateLimiter(security.getRateLimit(principal.role()), security.getFloodCloseAfter());
     this.refresher = new TokenRefresher(gateway.authenticator(), gateway.registry().admission());
     this.meters = gateway.meters();
+    this.node = gateway.options().getCluster().getNodeId();
     this.registry = gateway.registry();
     this.reader = gateway.reader();
     this.handler = gateway.handler();
@@ -150,7 +152,6 @@ final class Connection implements Peer {
     try {
       request = reader.read(text);
     } catch (ProtocolException e) {
-      LOG.debug("Refused a message from {} in session {}: {}", clientId, sessionId, e.getMessage());
       sendError(e.requestId(), e.error());
       return;
     }
@@ -307,9 +308,24 @@ final class Connection implements Peer {
   @Override
   public void sendError(String requestId, ProtocolError error) {
     meters.error(error.code());
+    logRefusal(requestId, error);
     errors++;
     registry.countError();
     send(ResponseWriter.error(requestId, ServerClock.timestamp(), error));
+  }
+
+  /**
+   * A request-scoped event, with the fields that find it again in a log search. Failures of the server's side
+   * (5xxx codes) are worth an operator's attention; a client's mistakes only at debug level, or a hostile client
+   * could fill the logs.
+   */
+  private void logRefusal(String requestId, ProtocolError error) {
+    boolean serverSide = error.code().failureCode() >= 5000;
+    (serverSide ? LOG.atInfo() : LOG.atDebug())
+        .addKeyValue("session_id", sessionId).addKeyValue("client_id", clientId)
+        .addKeyValue("request_id", requestId).addKeyValue("node", node)
+        .addKeyValue("error_code", error.code().code())
+        .log(serverSide ? "Request failed on the server's side" : "Request refused");
   }
 
   void close(short status, String reason) {

@@ -20,12 +20,16 @@ import java.util.Set;
  * @param cluster where to find the other nodes, or {@code null} to run alone on the local event bus
  * @param roles the parts this process runs
  * @param instances verticle instances per worker role (1 when absent)
+ * @param jsonLogs whether logs are JSON lines rather than text for people
  */
 record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth, ClusterSettings cluster,
-                     Set<NodeRole> roles, Map<NodeRole, Integer> instances) {
+                     Set<NodeRole> roles, Map<NodeRole, Integer> instances, boolean jsonLogs) {
+
+  /** The environment variable that chooses the log format when the flag is absent. */
+  static final String ENV_LOG_FORMAT = "ANOMALY_LOG_FORMAT";
 
   static final String USAGE = String.join("\n",
-      "Usage: java -jar anomaly-gateway.jar [--port N] [--host HOST] [--config FILE] [--no-auth]",
+      "Usage: java -jar anomaly-gateway.jar [--port N] [--host HOST] [--config FILE] [--no-auth] [--log-format json]",
       "           [--cluster [--roles gateway,detector,drift,alerts] [--instances detector=N,...]",
       "            [--cluster-members HOST[:PORT],...] [--cluster-host HOST] [--cluster-port N]",
       "            [--cluster-name NAME] [--bus-port N] [--cluster-config hazelcast.xml]]",
@@ -45,6 +49,7 @@ record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth,
       "  --cluster-name      nodes of other names never join (env " + ClusterSettings.ENV_NAME + ")",
       "  --bus-port          the event bus's TCP port (env " + ClusterSettings.ENV_BUS_PORT + "; default any free)",
       "  --cluster-config    a Hazelcast XML file replacing the packaged config/cluster.xml",
+      "  --log-format FMT    text (default) or json: one JSON object per line (env " + ENV_LOG_FORMAT + ")",
       "  --help              print this help");
 
   private static final Set<String> CLUSTER_FLAGS = Set.of("cluster-members", "cluster-host", "cluster-port",
@@ -66,6 +71,7 @@ record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth,
     Set<NodeRole> roles = EnumSet.allOf(NodeRole.class);
     Map<NodeRole, Integer> instances = new EnumMap<>(NodeRole.class);
     Map<String, String> clusterFlags = new HashMap<>();
+    String logFormat = env.getOrDefault(ENV_LOG_FORMAT, "text");
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
@@ -76,6 +82,7 @@ record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth,
         case "--cluster" -> clustered = true;
         case "--roles" -> roles = NodeRole.parseList(value(queue, arg));
         case "--instances" -> instances.putAll(parseInstances(value(queue, arg)));
+        case "--log-format" -> logFormat = value(queue, arg);
         default -> {
           String flag = arg.startsWith("--") ? arg.substring(2) : arg;
           if (!CLUSTER_FLAGS.contains(flag)) {
@@ -89,8 +96,11 @@ record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth,
       throw new IllegalArgumentException("--roles and the --cluster-* flags need --cluster: a process alone "
           + "runs every role");
     }
+    if (!"text".equals(logFormat) && !"json".equals(logFormat)) {
+      throw new IllegalArgumentException("--log-format takes text or json, got " + logFormat);
+    }
     ClusterSettings cluster = clustered ? ClusterSettings.resolve(clusterFlags, env) : null;
-    return new LaunchOptions(port, host, config, noAuth, cluster, roles, instances);
+    return new LaunchOptions(port, host, config, noAuth, cluster, roles, instances, "json".equals(logFormat));
   }
 
   private static Map<NodeRole, Integer> parseInstances(String list) {

@@ -49,6 +49,10 @@ public final class Main {
     LaunchOptions launch;
     try {
       launch = LaunchOptions.parse(args, System.getenv());
+      if (launch.jsonLogs()) {
+        // Before the first logger exists: Logback reads this once, when it starts.
+        System.setProperty("logback.configurationFile", "logback-json.xml");
+      }
       config = Configuration.load(launch.configFile());
       JsonObject gateway = config.getJsonObject("gateway", new JsonObject());
       if (launch.port() != null) {
