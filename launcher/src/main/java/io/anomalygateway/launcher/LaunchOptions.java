@@ -21,9 +21,10 @@ import java.util.Set;
  * @param roles the parts this process runs
  * @param instances verticle instances per worker role (1 when absent)
  * @param jsonLogs whether logs are JSON lines rather than text for people
+ * @param metricsPort a port for {@code /metrics} of its own (nodes without a gateway), or {@code null}
  */
 record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth, ClusterSettings cluster,
-                     Set<NodeRole> roles, Map<NodeRole, Integer> instances, boolean jsonLogs) {
+                     Set<NodeRole> roles, Map<NodeRole, Integer> instances, boolean jsonLogs, Integer metricsPort) {
 
   /** The environment variable that chooses the log format when the flag is absent. */
   static final String ENV_LOG_FORMAT = "ANOMALY_LOG_FORMAT";
@@ -50,6 +51,7 @@ record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth,
       "  --bus-port          the event bus's TCP port (env " + ClusterSettings.ENV_BUS_PORT + "; default any free)",
       "  --cluster-config    a Hazelcast XML file replacing the packaged config/cluster.xml",
       "  --log-format FMT    text (default) or json: one JSON object per line (env " + ENV_LOG_FORMAT + ")",
+      "  --metrics-port N    serve /metrics on a port of its own (for nodes without the gateway role)",
       "  --help              print this help");
 
   private static final Set<String> CLUSTER_FLAGS = Set.of("cluster-members", "cluster-host", "cluster-port",
@@ -72,6 +74,7 @@ record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth,
     Map<NodeRole, Integer> instances = new EnumMap<>(NodeRole.class);
     Map<String, String> clusterFlags = new HashMap<>();
     String logFormat = env.getOrDefault(ENV_LOG_FORMAT, "text");
+    Integer metricsPort = null;
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
@@ -83,6 +86,7 @@ record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth,
         case "--roles" -> roles = NodeRole.parseList(value(queue, arg));
         case "--instances" -> instances.putAll(parseInstances(value(queue, arg)));
         case "--log-format" -> logFormat = value(queue, arg);
+        case "--metrics-port" -> metricsPort = ClusterSettings.port(value(queue, arg), "--metrics-port", 0);
         default -> {
           String flag = arg.startsWith("--") ? arg.substring(2) : arg;
           if (!CLUSTER_FLAGS.contains(flag)) {
@@ -100,7 +104,8 @@ record LaunchOptions(Integer port, String host, Path configFile, boolean noAuth,
       throw new IllegalArgumentException("--log-format takes text or json, got " + logFormat);
     }
     ClusterSettings cluster = clustered ? ClusterSettings.resolve(clusterFlags, env) : null;
-    return new LaunchOptions(port, host, config, noAuth, cluster, roles, instances, "json".equals(logFormat));
+    return new LaunchOptions(port, host, config, noAuth, cluster, roles, instances, "json".equals(logFormat),
+        metricsPort);
   }
 
   private static Map<NodeRole, Integer> parseInstances(String list) {

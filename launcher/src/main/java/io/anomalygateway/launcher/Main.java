@@ -106,6 +106,15 @@ public final class Main {
       System.out.println("Cluster node " + config.getJsonObject("cluster").getString("node_id") + " joined "
           + launch.cluster().name() + " with roles " + NodeRole.names(launch.roles()));
     }
+    if (launch.metricsPort() != null) {
+      String host = config.getJsonObject("gateway").getString("host", "0.0.0.0");
+      try {
+        int port = Telemetry.serve(vertx, host, launch.metricsPort()).await(10, TimeUnit.SECONDS);
+        System.out.println("Metrics on http://" + host + ":" + port + "/metrics");
+      } catch (Exception e) {
+        System.err.println("Could not serve metrics: " + e.getMessage());
+      }
+    }
     if (gateway != null) {
       printEndpoints(vertx, config, gateway, generatedSecret);
     }

@@ -3,9 +3,11 @@ package io.anomalygateway.launcher;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
@@ -19,6 +21,28 @@ final class Telemetry {
   private static PrometheusMeterRegistry registry;
 
   private Telemetry() {
+  }
+
+  /**
+   * Serves {@code GET /metrics} on a port of its own: for nodes without a gateway (detector, drift or alerts only),
+   * which have no HTTP server otherwise. Scraping runs on a worker thread.
+   *
+   * @return the port it listens on
+   */
+  static Future<Integer> serve(Vertx vertx, String host, int port) {
+    return vertx.createHttpServer().requestHandler(request -> {
+      if (!"/metrics".equals(request.path()) || registry == null) {
+        request.response().setStatusCode(404).end();
+        return;
+      }
+      vertx.executeBlocking(registry::scrape, false).onComplete(done -> {
+        if (done.failed()) {
+          request.response().setStatusCode(500).end();
+        } else {
+          request.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(done.result());
+        }
+      });
+    }).listen(port, host).map(HttpServer::actualPort);
   }
 
   /**

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Many samples handed to the client at once, as a producer with a burst would: counts how often each future
  * completes, so that a test can say "every one exactly once", and lets it act when a number of them are answered.
  */
-final class ClientStream {
+public final class ClientStream {
 
   private final List<CompletableFuture<DetectionResult>> futures = new ArrayList<>();
   private final AtomicInteger[] completions;
@@ -60,7 +60,7 @@ final class ClientStream {
   }
 
   /** Polls a condition every few milliseconds for at most 30 s: an await, not a sleep. */
-  static void awaitCondition(BooleanSupplier condition) {
+  public static void awaitCondition(BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     Object monitor = new Object();
     while (!condition.getAsBoolean()) {

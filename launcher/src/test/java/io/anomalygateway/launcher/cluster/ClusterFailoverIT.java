@@ -1,5 +1,6 @@
 package io.anomalygateway.launcher.cluster;
 
+import io.anomalygateway.launcher.ClientStream;
 import io.anomalygateway.launcher.Messages;
 import io.anomalygateway.launcher.TestSocket;
 import io.anomalygateway.launcher.cluster.SampleStream.Answer;
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +50,7 @@ class ClusterFailoverIT {
   private NodeProcess gatewayA;
   private NodeProcess gatewayB;
   private NodeProcess doomedDetector;
+  private NodeProcess survivingDetector;
   private final List<String> doomedSessions = new ArrayList<>();
   private final List<String> survivingSessions = new ArrayList<>();
   private final List<SampleStream> streams = new ArrayList<>();
@@ -59,6 +65,7 @@ class ClusterFailoverIT {
     gatewayA = gateways.get(0);
     gatewayB = gateways.get(1);
     doomedDetector = workers.get(0);
+    survivingDetector = workers.get(1);
     pickSessions(LocalCluster.detectorInstance(workers.get(0)), LocalCluster.detectorInstance(workers.get(1)));
   }
 
@@ -177,6 +184,31 @@ class ClusterFailoverIT {
             .getLong("total_samples");
         assertThat(total).isGreaterThan(WARM_UP + 300L);
       }
+    }
+  }
+
+  @Test
+  @Order(4)
+  void everyNodeServesItsOwnMetricsAndSeesTheClusterShrink() {
+    int port = LocalCluster.metricsPort(survivingDetector);
+    ClientStream.awaitCondition(() -> metric(port, "anomaly_cluster_members ") == 4);
+    assertThat(metric(port, "anomaly_samples_scored_total{algorithm=\"isolation_forest\",result=\"normal\"}"))
+        .isGreaterThan(1_000);
+    assertThat(metric(port, "anomaly_sessions ")).isGreaterThanOrEqualTo(6);
+  }
+
+  /** @return the value of the first series of a node's /metrics that starts with {@code series} */
+  private static double metric(int port, String series) {
+    try {
+      String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+      return text.lines().filter(line -> line.startsWith(series)).mapToDouble(line ->
+          Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
   }
 

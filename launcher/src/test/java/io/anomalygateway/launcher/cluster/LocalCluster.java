@@ -20,6 +20,7 @@ final class LocalCluster implements AutoCloseable {
 
   static final Pattern JOINED = Pattern.compile("Cluster node (\\S+) joined");
   static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+  static final Pattern METRICS = Pattern.compile("Metrics on http://[^:]+:(\\d+)/metrics");
   static final Pattern DETECTOR_INSTANCE = Pattern.compile("Detector instance (\\S+) serving");
   private static final long START_SECONDS = 90;
 
@@ -63,7 +64,7 @@ final class LocalCluster implements AutoCloseable {
   private NodeProcess launch(String nodeName, String roles) {
     NodeProcess node = NodeProcess.start(nodeName, jar, logs, List.of("--cluster", "--roles", roles,
         "--cluster-name", name, "--cluster-port", Integer.toString(firstPort), "--host", "127.0.0.1",
-        "--port", "0", "--no-auth", "--config", config.toString()));
+        "--port", "0", "--no-auth", "--config", config.toString(), "--metrics-port", "0"));
     nodes.add(node);
     return node;
   }
@@ -71,6 +72,11 @@ final class LocalCluster implements AutoCloseable {
   /** @return the HTTP port a gateway node printed */
   static int port(NodeProcess gateway) {
     return Integer.parseInt(gateway.await(LISTENING, START_SECONDS).group(1));
+  }
+
+  /** @return the port of a node's own metrics endpoint */
+  static int metricsPort(NodeProcess node) {
+    return Integer.parseInt(node.await(METRICS, START_SECONDS).group(1));
   }
 
   /** @return the id of the detector instance a node printed */
