@@ -103,12 +103,12 @@ public final class TestSocket implements AutoCloseable {
   }
 
   /** Sends without waiting for the write: the server may have closed the connection meanwhile. */
-  void sendTextUnchecked(String text) {
+  public void sendTextUnchecked(String text) {
     socket.writeTextMessage(text);
   }
 
   /** @return the next message, or {@code null} when none arrives within {@code millis} */
-  JsonObject poll(long millis) {
+  public JsonObject poll(long millis) {
     try {
       return received.poll(millis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -167,7 +167,7 @@ public final class TestSocket implements AutoCloseable {
   }
 
   /** @return the status code of the server's close frame, once the connection closed */
-  short awaitClose() {
+  public short awaitClose() {
     return await(closed.future());
   }
 

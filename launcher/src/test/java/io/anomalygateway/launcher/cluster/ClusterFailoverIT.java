@@ -197,6 +197,27 @@ class ClusterFailoverIT {
     assertThat(metric(port, "anomaly_sessions ")).isGreaterThanOrEqualTo(6);
   }
 
+  @Test
+  @Order(5)
+  void sigtermDrainsAGatewayAnsweringEveryRequestThenClosing1001() {
+    try (TestSocket socket = TestSocket.open(vertx, LocalCluster.port(gatewayB), "draining")) {
+      int inFlight = 300;
+      for (int i = 0; i < inFlight; i++) {
+        socket.sendTextUnchecked(Messages.sample(i % 7, -i % 5).put("request_id", "d-" + i).encode());
+      }
+      gatewayB.terminate();
+      java.util.Set<String> answered = new java.util.HashSet<>();
+      while (answered.size() < inFlight) {
+        JsonObject message = socket.poll(10_000);
+        assertThat(message).as("answers so far: %d of %d", answered.size(), inFlight).isNotNull();
+        assertThat(message.getString("type")).isEqualTo("result");
+        answered.add(message.getString("request_id"));
+      }
+      assertThat(socket.awaitClose()).isEqualTo((short) 1001);
+    }
+    assertThat(gatewayB.awaitExit(30)).as("the gateway exits after SIGTERM").isTrue();
+  }
+
   /** @return the value of the first series of a node's /metrics that starts with {@code series} */
   private static double metric(int port, String series) {
     try {

@@ -118,6 +118,21 @@ final class NodeProcess implements AutoCloseable {
     waitForExit();
   }
 
+  /** SIGTERM, as {@code docker stop} or Kubernetes sends it: the node shuts down gracefully. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** @return whether the process exited within {@code seconds} */
+  boolean awaitExit(long seconds) {
+    try {
+      return process.waitFor(seconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   String name() {
     return name;
   }
