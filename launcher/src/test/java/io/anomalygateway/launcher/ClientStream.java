@@ -55,6 +55,8 @@ public final class ClientStream {
   /** Waits for every outcome, then checks that each is a result and that no future completed twice. */
   void assertEachAnsweredOnceWithAResult() {
     CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
+    // allOf may complete before the counting callbacks of the last futures have run on the client's thread.
+    awaitAnswered(completions.length);
     assertThat(futures).allSatisfy(future -> assertThat(future).isCompletedWithValueMatching(r -> r.sampleId() != null));
     assertThat(completions).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
   }
