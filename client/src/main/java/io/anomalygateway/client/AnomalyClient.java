@@ -10,8 +10,11 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -45,6 +48,7 @@ public final class AnomalyClient implements AutoCloseable {
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
   /** The client's own requests (resubscriptions, connection settings, token refreshes), by id, and their readers. */
   private final Map<String, Consumer<JsonObject>> internal = new HashMap<>();
+  private final Set<PendingRequest<?>> backingOff = new HashSet<>();
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
   private volatile BiConsumer<String, Boolean> recoveryHandler = (topic, recovered) -> { };
   private ClientWebSocket socket;
@@ -314,7 +318,9 @@ public final class AnomalyClient implements AutoCloseable {
       return;
     }
     PendingRequest<?> request = ledger.answered(requestId);
-    if (request != null) {
+    if (request != null && isRateLimited(message)) {
+      backOff(request, message.getJsonObject("error").getLong("retry_after_ms", 100L));
+    } else if (request != null) {
       vertx.cancelTimer(request.timer());
       // Counted before the future completes, so that a caller reading the statistics then sees it.
       if ("error".equals(type)) {
@@ -378,6 +384,30 @@ public final class AnomalyClient implements AutoCloseable {
     }
   }
 
+  private static boolean isRateLimited(JsonObject message) {
+    JsonObject error = message.getJsonObject("error");
+    return "error".equals(message.getString("type")) && error != null
+        && "RATE_LIMITED".equals(error.getString("code"));
+  }
+
+  /**
+   * The server refused the request for now, unprocessed: it goes out again when the server said it would pass,
+   * still within its request timeout, instead of failing the caller.
+   */
+  private void backOff(PendingRequest<?> request, long retryAfterMillis) {
+    backingOff.add(request);
+    vertx.setTimer(Math.max(1, retryAfterMillis), id -> {
+      if (backingOff.remove(request) && !request.future().isDone()) {
+        if (open && ledger.canSend()) {
+          ledger.sending(request);
+          socket.writeTextMessage(request.text());
+        } else {
+          ledger.queue(request);
+        }
+      }
+    });
+  }
+
   private void sendInternal(JsonObject message, Consumer<JsonObject> reader) {
     String requestId = "i" + (++nextRequest);
     internal.put(requestId, reader);
@@ -426,7 +456,10 @@ public final class AnomalyClient implements AutoCloseable {
     vertx.cancelTimer(pingTimer);
     vertx.cancelTimer(refreshTimer);
     ConnectionLostException failure = new ConnectionLostException(why);
-    for (PendingRequest<?> request : ledger.drain()) {
+    List<PendingRequest<?>> pending = new ArrayList<>(ledger.drain());
+    pending.addAll(backingOff);
+    backingOff.clear();
+    for (PendingRequest<?> request : pending) {
       vertx.cancelTimer(request.timer());
       ledger.fail(request, failure);
     }

@@ -6,8 +6,10 @@ import io.anomalygateway.client.TopicEvent;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,18 +27,25 @@ final class Subscriptions {
     Random random = new Random(4);
     try (AnomalyClient client = AnomalyClient.create(options.clientOptions())) {
       client.connect().get();
+      CompletableFuture<Void> firstStats = new CompletableFuture<>();
       for (String topic : new String[] {"anomalies", "alerts", "stats"}) {
-        client.subscribe(topic, event -> print(out, counts, event)).get();
+        client.subscribe(topic, event -> {
+          print(out, counts, event);
+          if ("stats".equals(event.topic())) {
+            firstStats.complete(null);
+          }
+        }).get();
       }
       for (int i = 0; i < options.samples(); i++) {
         boolean burst = i >= options.samples() - 40;
         double offset = burst ? 20 : 0;
         client.sendSample(new double[] {random.nextGaussian() + offset, random.nextGaussian() - offset}).get();
       }
-      // Stats are pushed every stats_interval (5 s by default): watch for a while to see one.
-      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos((long) (options.durationSeconds() * 1000));
-      while (System.nanoTime() < until && counts.getOrDefault("stats", new AtomicInteger()).get() == 0) {
-        client.stats().get();
+      // Stats are pushed every stats_interval (5 s by default): wait up to --duration seconds to see one.
+      try {
+        firstStats.get((long) (options.durationSeconds() * 1000), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        out.println("no stats event within " + options.durationSeconds() + " s");
       }
       out.printf("events received: %s%n", counts);
     }

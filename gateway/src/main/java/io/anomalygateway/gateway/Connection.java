@@ -145,14 +145,21 @@ final class Connection implements Peer {
     received++;
     awaited++;
     registry.countReceived();
-    if (expired() || !admitted(limiter.acquireMessage(receivedAt), null)) {
+    if (expired()) {
       return;
     }
+    long retryAfter = limiter.acquireMessage(receivedAt);
     Request request;
     try {
       request = reader.read(text);
     } catch (ProtocolException e) {
-      sendError(e.requestId(), e.error());
+      if (admitted(retryAfter, e.requestId())) {
+        sendError(e.requestId(), e.error());
+      }
+      return;
+    }
+    // Read first, so that a refusal names the request it refuses and the client can send it again later.
+    if (!admitted(retryAfter, request.requestId())) {
       return;
     }
     // A request the role forbids is refused by the handler without spending the connection's sample budget.
