@@ -40,11 +40,7 @@ class ClientGatewayRestartTest {
     GatewayVerticle first = new GatewayVerticle();
     String deployment = await(Deployment.gateway(vertx, config, first).toCompletionStage().toCompletableFuture());
     int port = first.actualPort();
-    ClientOptions options = new ClientOptions().setUrl("ws://127.0.0.1:" + port).setSessionId("restart")
-        .setInitialBackoff(20).setMaxBackoff(200).setMaxQueueSize(20_000)
-        // The whole burst is submitted at once, so each request's clock starts before the restart; a connection
-        // that dies without telling is found by the pings within 3 s.
-        .setRequestTimeout(60_000).setPingInterval(1_000).setPingTimeout(2_000);
+    ClientOptions options = ClientStream.burstOptions(port, "restart");
     List<TopicEvent> anomalies = new CopyOnWriteArrayList<>();
     try (AnomalyClient client = AnomalyClient.create(vertx, options)) {
       await(client.connect());

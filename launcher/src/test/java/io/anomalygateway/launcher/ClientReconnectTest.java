@@ -26,9 +26,7 @@ class ClientReconnectTest extends EmbeddedGatewayTest {
   void everySampleIsAnsweredOnceAndScoredOnceThroughCutConnections() {
     CuttableProxy proxy = new CuttableProxy(vertx, port);
     int proxyPort = ClientApiTest.await(proxy.start().toCompletionStage().toCompletableFuture());
-    ClientOptions options = new ClientOptions().setUrl("ws://127.0.0.1:" + proxyPort).setSessionId("blips")
-        .setInitialBackoff(20).setMaxBackoff(200).setMaxQueueSize(20_000)
-        .setRequestTimeout(60_000).setPingInterval(1_000).setPingTimeout(2_000);
+    ClientOptions options = ClientStream.burstOptions(proxyPort, "blips");
     List<TopicEvent> anomalies = new CopyOnWriteArrayList<>();
     try (AnomalyClient client = AnomalyClient.create(vertx, options)) {
       await(client.connect());

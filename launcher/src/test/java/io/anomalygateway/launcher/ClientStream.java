@@ -1,6 +1,7 @@
 package io.anomalygateway.launcher;
 
 import io.anomalygateway.client.AnomalyClient;
+import io.anomalygateway.client.ClientOptions;
 import io.anomalygateway.client.DetectionResult;
 
 import java.util.ArrayList;
@@ -59,6 +60,17 @@ public final class ClientStream {
     awaitAnswered(completions.length);
     assertThat(futures).allSatisfy(future -> assertThat(future).isCompletedWithValueMatching(r -> r.sampleId() != null));
     assertThat(completions).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+  }
+
+  /**
+   * Options for a burst that must survive connection losses: quick reconnects, room for the whole burst, a minute
+   * per request (each one's clock starts when the burst is handed over), and a silent dead connection found by the
+   * pings within 3 s.
+   */
+  static ClientOptions burstOptions(int port, String sessionId) {
+    return new ClientOptions().setUrl("ws://127.0.0.1:" + port).setSessionId(sessionId)
+        .setInitialBackoff(20).setMaxBackoff(200).setMaxQueueSize(20_000)
+        .setRequestTimeout(60_000).setPingInterval(1_000).setPingTimeout(2_000);
   }
 
   /** Polls a condition every few milliseconds for at most 30 s: an await, not a sleep. */

@@ -95,13 +95,7 @@ class OperationsTest {
         socket.sendTextUnchecked(Messages.sample(i % 7, -i % 5).put("request_id", "d-" + i).encode());
       }
       vertx.undeploy(gatewayDeployment);
-      Set<String> answered = new HashSet<>();
-      while (answered.size() < inFlight) {
-        JsonObject message = socket.poll(10_000);
-        assertThat(message).as("answers so far: %d of %d", answered.size(), inFlight).isNotNull();
-        assertThat(message.getString("type")).isEqualTo("result");
-        answered.add(message.getString("request_id"));
-      }
+      assertThat(socket.awaitResults(inFlight)).hasSize(inFlight);
       assertThat(socket.awaitClose()).isEqualTo((short) 1001);
     }
   }

@@ -148,6 +148,23 @@ public final class TestSocket implements AutoCloseable {
     return answer;
   }
 
+  /**
+   * Reads results until every one of {@code count} requests is answered (each wait at most 10 s).
+   *
+   * @return the ids of the requests answered
+   */
+  public java.util.Set<String> awaitResults(int count) {
+    java.util.Set<String> answered = new java.util.HashSet<>();
+    while (answered.size() < count) {
+      JsonObject message = poll(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+      if (message == null || !"result".equals(message.getString("type"))) {
+        throw new AssertionError("after " + answered.size() + " of " + count + " results, got " + message);
+      }
+      answered.add(message.getString("request_id"));
+    }
+    return answered;
+  }
+
   public JsonObject sample(double... values) {
     return request(Messages.sample(values));
   }

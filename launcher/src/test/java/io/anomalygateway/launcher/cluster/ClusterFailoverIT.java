@@ -206,13 +206,7 @@ class ClusterFailoverIT {
         socket.sendTextUnchecked(Messages.sample(i % 7, -i % 5).put("request_id", "d-" + i).encode());
       }
       gatewayB.terminate();
-      java.util.Set<String> answered = new java.util.HashSet<>();
-      while (answered.size() < inFlight) {
-        JsonObject message = socket.poll(10_000);
-        assertThat(message).as("answers so far: %d of %d", answered.size(), inFlight).isNotNull();
-        assertThat(message.getString("type")).isEqualTo("result");
-        answered.add(message.getString("request_id"));
-      }
+      assertThat(socket.awaitResults(inFlight)).hasSize(inFlight);
       assertThat(socket.awaitClose()).isEqualTo((short) 1001);
     }
     assertThat(gatewayB.awaitExit(30)).as("the gateway exits after SIGTERM").isTrue();
