@@ -21,11 +21,13 @@ public final class BenchMain {
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       case "load" -> io.anomalygateway.bench.load.LoadGenerator.main(rest);
       case "memory" -> io.anomalygateway.bench.memory.MemoryFootprint.main(rest);
+      case "echo" -> io.anomalygateway.bench.echo.EchoServer.main(rest);
       default -> {
         System.err.println("Usage: java -jar bench/target/anomaly-bench.jar jmh [JMH options]");
         System.err.println("       java -jar bench/target/anomaly-bench.jar load [--help for options]");
         System.err.println("       java -jar bench/target/anomaly-bench.jar memory --sessions N --dims D --buffer B "
             + "--algorithm A");
+        System.err.println("       java -jar bench/target/anomaly-bench.jar echo [--port 8200]   (the echo baseline)");
         System.exit(command.equals("help") ? 0 : 2);
       }
     }
