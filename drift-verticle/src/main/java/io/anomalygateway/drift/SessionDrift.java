@@ -87,7 +87,7 @@ final class SessionDrift {
     }
     DriftMethod method = settings.monitor();
     List<FeatureDrift> features = evidence(method, options.getMonitorWindowSize(), options.getMonitorAlpha(),
-        options.getCorrection());
+        options.getCorrection(), true);
     List<FeatureDrift> drifted = features.stream().filter(FeatureDrift::drifted).toList();
     boolean streaming = method == DriftMethod.ADWIN || method == DriftMethod.PAGE_HINKLEY;
     positiveChecks = drifted.isEmpty() ? 0 : positiveChecks + 1;
@@ -115,13 +115,19 @@ final class SessionDrift {
       return new DriftReport(DriftReport.INSUFFICIENT_DATA, false, method, windowSize, referenceCount,
           recent == null ? 0 : Math.min(recent.size(), windowSize), alpha, correction.wireName(), needed, List.of());
     }
-    List<FeatureDrift> features = evidence(method, windowSize, alpha, correction);
+    List<FeatureDrift> features = evidence(method, windowSize, alpha, correction, false);
     return new DriftReport(DriftReport.OK, features.stream().anyMatch(FeatureDrift::drifted), method, windowSize,
         referenceCount, windowSize, alpha, correction.wireName(), 0, features);
   }
 
-  /** Per-feature evidence of the method over the newest {@code windowSize} samples. */
-  private List<FeatureDrift> evidence(DriftMethod method, int windowSize, double alpha, MultipleTesting correction) {
+  /**
+   * Per-feature evidence of the method over the newest {@code windowSize} samples.
+   *
+   * @param decisionOnly whether only the drifted flags matter (monitoring), so that exact p-values far from the
+   *     level may be skipped; a {@code drift} request gets them all
+   */
+  private List<FeatureDrift> evidence(DriftMethod method, int windowSize, double alpha, MultipleTesting correction,
+                                      boolean decisionOnly) {
     double[] statistics = new double[dims];
     double[] pValues = new double[dims];
     double[] psi = new double[dims];
@@ -133,7 +139,8 @@ final class SessionDrift {
       pValues[k] = Double.NaN;
       switch (method) {
         case KS -> {
-          double[] ks = KolmogorovSmirnov.test(before, after);
+          double[] ks = decisionOnly ? KolmogorovSmirnov.screen(before, after, alpha)
+              : KolmogorovSmirnov.test(before, after);
           statistics[k] = ks[0];
           pValues[k] = ks[1];
         }

@@ -18,6 +18,9 @@ import io.vertx.micrometer.VertxPrometheusOptions;
  */
 final class Telemetry {
 
+  /** Set to {@code off} to run without metrics (and without their cost). */
+  static final String ENV_METRICS = "ANOMALY_METRICS";
+
   private static PrometheusMeterRegistry registry;
 
   private Telemetry() {
@@ -50,6 +53,9 @@ final class Telemetry {
    * @return a Vert.x builder whose metrics go to the process's Prometheus registry
    */
   static synchronized VertxBuilder builder(VertxOptions options) {
+    if ("off".equals(System.getenv(ENV_METRICS))) {
+      return Vertx.builder().with(options);
+    }
     if (registry == null) {
       registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       Metrics.addRegistry(registry);

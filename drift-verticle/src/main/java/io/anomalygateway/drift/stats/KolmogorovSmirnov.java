@@ -14,12 +14,31 @@ public final class KolmogorovSmirnov {
 
   /** SciPy's {@code MAX_AUTO_N}: the largest sample size for which {@code 'auto'} computes the exact p-value. */
   static final int MAX_EXACT = 10_000;
+  /** How far above the level an asymptotic p-value must be to decide without the exact one. */
+  static final double SCREEN_MARGIN = 10;
 
   private static final KolmogorovSmirnovTest EXACT = KolmogorovSmirnovTest.withDefaults().with(PValueMethod.EXACT);
   private static final KolmogorovSmirnovTest ASYMPTOTIC = KolmogorovSmirnovTest.withDefaults()
       .with(PValueMethod.ASYMPTOTIC);
 
   private KolmogorovSmirnov() {
+  }
+
+  /**
+   * The same test for a yes/no decision at level {@code alpha} (or any stricter level): the exact p-value, which
+   * costs O(nm), is computed only when the cheap asymptotic one is within a factor of ten of {@code alpha}; beyond
+   * it, the asymptotic value is returned, which decides the same way (the two differ by a few percent at these
+   * sizes, not tenfold). Continuous monitoring checks every session every {@code check_interval} samples and needs
+   * only the decision; {@code drift} requests use {@link #test}, which matches SciPy.
+   *
+   * @return {@code {statistic, pValue}}, the p-value exact wherever it could decide
+   */
+  public static double[] screen(double[] reference, double[] recent, double alpha) {
+    KolmogorovSmirnovTest.TwoResult asymptotic = ASYMPTOTIC.test(reference, recent);
+    if (asymptotic.getPValue() > SCREEN_MARGIN * alpha) {
+      return new double[] {asymptotic.getStatistic(), asymptotic.getPValue()};
+    }
+    return test(reference, recent);
   }
 
   /**
