@@ -96,7 +96,8 @@ final class RequestHandler {
 
   private void score(Peer peer, String requestId, Algorithm algorithm, Samples samples, long receivedAt,
                      boolean batch) {
-    String requestKey = ScoreCommand.requestKey(peer.clientId(), requestId);
+    // Only WebSocket clients resend after a reconnect, under their own client id; bridge requests share one id.
+    String requestKey = peer instanceof Connection ? ScoreCommand.requestKey(peer.clientId(), requestId) : null;
     detector.score(peer.sessionId(), algorithm, samples, requestKey).onComplete(done -> {
       if (done.failed()) {
         fail(peer, requestId, done.cause());

@@ -58,6 +58,20 @@ class BridgeTest extends EmbeddedGatewayTest {
   }
 
   @Test
+  void browsersReusingARequestIdAreEachScored() {
+    try (TestSocket first = TestSocket.connect(vertx, port, BRIDGE);
+         TestSocket second = TestSocket.connect(vertx, port, BRIDGE)) {
+      for (TestSocket browser : new TestSocket[] {first, second}) {
+        browser.sendText(send("anomaly.gateway.request", new JsonObject().put("session_id", "shared-bridge")
+            .put("type", "sample").put("data", Messages.array(1, 2, 3)).put("request_id", "1"), "reply"));
+      }
+      int first1 = first.next().getJsonObject("body").getJsonObject("metadata").getInteger("buffer_size");
+      int second1 = second.next().getJsonObject("body").getJsonObject("metadata").getInteger("buffer_size");
+      assertThat(java.util.List.of(first1, second1)).containsExactlyInAnyOrder(1, 2);
+    }
+  }
+
+  @Test
   void answersAnUnofferedTypeWithAnErrorAndRefusesRequestsWithoutAValidSession() {
     try (TestSocket bridge = TestSocket.connect(vertx, port, BRIDGE)) {
       bridge.sendText(send("anomaly.gateway.request", new JsonObject().put("session_id", "bridge-session")
