@@ -398,12 +398,12 @@ public final class AnomalyClient implements AutoCloseable {
     backingOff.add(request);
     vertx.setTimer(Math.max(1, retryAfterMillis), id -> {
       if (backingOff.remove(request) && !request.future().isDone()) {
-        if (open && ledger.canSend()) {
-          ledger.sending(request);
-          socket.writeTextMessage(request.text());
-        } else {
-          ledger.queue(request);
+        // Through the queue, then drained at once: when every request is backing off, no answer would drain it.
+        PendingRequest<?> loser = ledger.queue(request);
+        if (loser != null) {
+          vertx.cancelTimer(loser.timer());
         }
+        sendQueued();
       }
     });
   }
