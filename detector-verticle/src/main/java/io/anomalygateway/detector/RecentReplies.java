@@ -34,8 +34,4 @@ final class RecentReplies {
   void remember(String key, ScoreReply reply) {
     replies.put(key, reply);
   }
-
-  int size() {
-    return replies.size();
-  }
 }

@@ -71,7 +71,8 @@ public final class GatewayVerticle extends VerticleBase {
     router.get(HEALTH_PATH).handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(new JsonObject().put("status", "UP").put("connections", registry.activeConnections()).encode()));
-    router.get(MetricsEndpoint.PATH).handler(new MetricsEndpoint(vertx));
+    MetricsEndpoint metrics = new MetricsEndpoint(vertx);
+    router.get(MetricsEndpoint.PATH).handler(ctx -> metrics.handle(ctx.request()));
     router.get(Readiness.PATH).handler(Readiness.handler(vertx, options.getCluster(), directory, detector,
         () -> shuttingDown));
     router.get(StreamingEndpoint.PATH).handler(new StreamingEndpoint(gateway, connections::add)::handle);

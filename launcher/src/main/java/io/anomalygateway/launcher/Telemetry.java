@@ -1,5 +1,6 @@
 package io.anomalygateway.launcher;
 
+import io.anomalygateway.gateway.MetricsEndpoint;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -28,23 +29,18 @@ final class Telemetry {
 
   /**
    * Serves {@code GET /metrics} on a port of its own: for nodes without a gateway (detector, drift or alerts only),
-   * which have no HTTP server otherwise. Scraping runs on a worker thread.
+   * which have no HTTP server otherwise: the gateway's own endpoint, on a bare HTTP server.
    *
    * @return the port it listens on
    */
   static Future<Integer> serve(Vertx vertx, String host, int port) {
+    MetricsEndpoint metrics = new MetricsEndpoint(vertx);
     return vertx.createHttpServer().requestHandler(request -> {
-      if (!"/metrics".equals(request.path()) || registry == null) {
+      if (MetricsEndpoint.PATH.equals(request.path())) {
+        metrics.handle(request);
+      } else {
         request.response().setStatusCode(404).end();
-        return;
       }
-      vertx.executeBlocking(registry::scrape, false).onComplete(done -> {
-        if (done.failed()) {
-          request.response().setStatusCode(500).end();
-        } else {
-          request.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(done.result());
-        }
-      });
     }).listen(port, host).map(HttpServer::actualPort);
   }
 

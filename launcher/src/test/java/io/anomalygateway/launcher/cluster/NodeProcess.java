@@ -105,13 +105,6 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  /** @return whether some line printed so far matches */
-  boolean printed(Pattern pattern) {
-    synchronized (lines) {
-      return lines.stream().anyMatch(line -> pattern.matcher(line).find());
-    }
-  }
-
   /** The {@code kill -9} of a crash: no shutdown hook, no goodbye, no last snapshot. */
   void kill() {
     process.destroyForcibly();
@@ -131,14 +124,6 @@ final class NodeProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  String name() {
-    return name;
-  }
-
-  long pid() {
-    return process.pid();
   }
 
   @Override
