@@ -28,6 +28,7 @@ final class SessionDrift {
   private int dims;
   private double[] reference;
   private int referenceCount;
+  private ReferenceColumns columns;
   private RecentWindow recent;
   private FeatureMonitors monitors;
   private long samples;
@@ -128,14 +129,17 @@ final class SessionDrift {
    */
   private List<FeatureDrift> evidence(DriftMethod method, int windowSize, double alpha, MultipleTesting correction,
                                       boolean decisionOnly) {
+    if (columns == null || columns.count() != referenceCount) {
+      columns = new ReferenceColumns(reference, referenceCount, dims, options.getPsiBins());
+    }
     double[] statistics = new double[dims];
     double[] pValues = new double[dims];
     double[] psi = new double[dims];
     boolean[] drifted = new boolean[dims];
     for (int k = 0; k < dims; k++) {
-      double[] before = referenceColumn(k);
+      double[] before = columns.sorted(k);
       double[] after = recent.column(k, windowSize);
-      psi[k] = PopulationStability.index(before, after, options.getPsiBins());
+      psi[k] = PopulationStability.index(columns.bins(k), after);
       pValues[k] = Double.NaN;
       switch (method) {
         case KS -> {
@@ -164,17 +168,10 @@ final class SessionDrift {
     return features;
   }
 
-  private double[] referenceColumn(int feature) {
-    double[] column = new double[referenceCount];
-    for (int i = 0; i < referenceCount; i++) {
-      column[i] = reference[i * dims + feature];
-    }
-    return column;
-  }
-
   /** Discards the reference, the recent samples and the streaming detectors: the next samples form a new one. */
   void reset() {
     referenceCount = 0;
+    columns = null;
     sinceCheck = 0;
     positiveChecks = 0;
     if (dims > 0) {

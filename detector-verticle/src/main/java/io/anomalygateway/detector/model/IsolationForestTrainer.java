@@ -56,6 +56,6 @@ public final class IsolationForestTrainer implements ModelTrainer {
       SplittableRandom random = forestRandom.split();
       builder.grow(t, Subsample.indices(rows, psi, random), random);
     }
-    return builder.toForest(trees, psi);
+    return builder.toForest(psi);
   }
 }

@@ -5,61 +5,65 @@ import io.anomalygateway.protocol.Samples;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** Grows isolation trees into the complete, breadth-first arrays of an {@link IsolationForest}. */
+/**
+ * Grows isolation trees, in pre-order and node by node, into the arrays of an {@link IsolationForest}. Only the nodes
+ * a tree really has are stored: random splits isolate most rows early, so a tree of height 8 has about 60 to 100
+ * internal nodes rather than the 255 of a complete tree.
+ */
 final class TreeBuilder {
 
-  private final double[] values;
+  private final RangeScaling scaling;
+  private final float[] values;
   private final int dims;
   private final int height;
-  private final int internal;
   private final int[] features;
-  private final short[] feature;
-  private final double[] threshold;
-  private final float[] pathLength;
-  private int nodeBase;
-  private int leafBase;
+  private final int[] roots;
+  private int[] nodes;
+  private int size;
+  private int splitFeature;
+  private float splitThreshold;
 
   TreeBuilder(Samples data, int height, int trees) {
-    this.values = data.values();
+    this.scaling = RangeScaling.of(data);
+    this.values = scaling.mapAll(data);
     this.dims = data.dims();
     this.height = height;
-    this.internal = (1 << height) - 1;
     this.features = new int[dims];
-    this.feature = new short[trees * internal];
-    this.threshold = new double[trees * internal];
-    this.pathLength = new float[trees * (internal + 1)];
-    Arrays.fill(threshold, Double.POSITIVE_INFINITY);
+    this.roots = new int[trees];
+    this.nodes = new int[2 * trees * 64];
   }
 
   void grow(int tree, int[] rows, SplittableRandom random) {
-    nodeBase = tree * internal;
-    leafBase = tree * (internal + 1);
-    grow(rows, 0, rows.length, 0, 0, random);
+    roots[tree] = size;
+    grow(rows, 0, rows.length, 0, random);
   }
 
-  private void grow(int[] rows, int from, int to, int node, int depth, SplittableRandom random) {
+  private void grow(int[] rows, int from, int to, int depth, SplittableRandom random) {
+    int at = size++;
+    if (2 * size > nodes.length) {
+      nodes = Arrays.copyOf(nodes, 2 * nodes.length);
+    }
     int count = to - from;
-    if (count <= 1 || depth >= height || !chooseSplit(rows, from, to, nodeBase + node, random)) {
-      leaf(node, depth, (float) (depth + IsolationForest.averagePathLength(count)));
+    if (count <= 1 || depth >= height || !chooseSplit(rows, from, to, random)) {
+      nodes[2 * at] = IsolationForest.LEAF;
+      nodes[2 * at + 1] = Float.floatToRawIntBits((float) (depth + IsolationForest.averagePathLength(count)));
       return;
     }
-    int middle = partition(rows, from, to, feature[nodeBase + node], threshold[nodeBase + node]);
-    grow(rows, from, middle, 2 * node + 1, depth + 1, random);
-    grow(rows, middle, to, 2 * node + 2, depth + 1, random);
-  }
-
-  /** Writes a leaf's path length into every bottom slot below it; its pass-through nodes keep +Infinity. */
-  private void leaf(int node, int depth, float length) {
-    int below = height - depth;
-    int first = ((node + 1) << below) - 1 - internal;
-    Arrays.fill(pathLength, leafBase + first, leafBase + first + (1 << below), length);
+    int feature = splitFeature;
+    float cut = splitThreshold;
+    int middle = partition(rows, from, to, feature, cut);
+    grow(rows, from, middle, depth + 1, random);
+    int right = size;
+    grow(rows, middle, to, depth + 1, random);
+    nodes[2 * at] = IsolationForest.internal(feature, right - at);
+    nodes[2 * at + 1] = Float.floatToRawIntBits(cut);
   }
 
   /**
    * Draws features in random order until one is not constant among the rows, then a threshold in its
    * {@code [min, max)}. Returns false when every feature is constant: the rows cannot be told apart.
    */
-  private boolean chooseSplit(int[] rows, int from, int to, int at, SplittableRandom random) {
+  private boolean chooseSplit(int[] rows, int from, int to, SplittableRandom random) {
     for (int i = 0; i < dims; i++) {
       features[i] = i;
     }
@@ -67,17 +71,17 @@ final class TreeBuilder {
       int pick = random.nextInt(remaining);
       int f = features[pick];
       features[pick] = features[remaining - 1];
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
+      float min = Float.POSITIVE_INFINITY;
+      float max = Float.NEGATIVE_INFINITY;
       for (int i = from; i < to; i++) {
-        double v = values[rows[i] * dims + f];
+        float v = values[rows[i] * dims + f];
         min = Math.min(min, v);
         max = Math.max(max, v);
       }
       if (max > min) {
-        double cut = min + random.nextDouble() * (max - min);
-        feature[at] = (short) f;
-        threshold[at] = cut >= max ? min : cut;
+        float cut = (float) (min + random.nextDouble() * ((double) max - min));
+        splitFeature = f;
+        splitThreshold = cut >= max ? min : cut;
         return true;
       }
     }
@@ -85,7 +89,7 @@ final class TreeBuilder {
   }
 
   /** Moves rows that go left of the threshold before the others; returns where the others start. */
-  private int partition(int[] rows, int from, int to, int f, double cut) {
+  private int partition(int[] rows, int from, int to, int f, float cut) {
     int i = from;
     int j = to - 1;
     while (i <= j) {
@@ -100,7 +104,7 @@ final class TreeBuilder {
     return i;
   }
 
-  IsolationForest toForest(int trees, int subsample) {
-    return new IsolationForest(dims, trees, height, feature, threshold, pathLength, subsample);
+  IsolationForest toForest(int subsample) {
+    return new IsolationForest(dims, height, scaling, roots, Arrays.copyOf(nodes, 2 * size), subsample);
   }
 }

@@ -50,6 +50,34 @@ class IsolationForestTest {
   }
 
   @Test
+  void isolatesAnOutlierOfAFeatureWithALargeOffsetAsWellAsWithout() {
+    // Epoch milliseconds with a spread of seconds: a raw float cannot tell them apart (its step at 1.7e12 is 131 s).
+    Random random = new Random(5);
+    Samples centred = rows(random, 500, 2, () -> random.nextGaussian() * 1000);
+    double[] shifted = centred.values().clone();
+    for (int i = 0; i < shifted.length; i += 2) {
+      shifted[i] += 1.7e12;
+    }
+    shifted[0] = 1.7e12 + 8000;
+    double[] plain = centred.values().clone();
+    plain[0] = 8000;
+    IsolationForest onShifted = trainer.fit(new Samples(2, shifted), 9);
+    IsolationForest onPlain = trainer.fit(new Samples(2, plain), 9);
+    assertThat(onShifted.score(shifted, 0)).isGreaterThan(0.65).isCloseTo(onPlain.score(plain, 0), within(0.02));
+    assertThat(onShifted.score(shifted, 20)).isCloseTo(onPlain.score(plain, 20), within(0.02));
+  }
+
+  @Test
+  void sendsValuesBeyondTheTrainingRangeToTheOuterSides() {
+    Random random = new Random(6);
+    Samples data = rows(random, 500, 1, random::nextGaussian);
+    IsolationForest forest = trainer.fit(data, 2);
+    double edge = forest.score(new double[] {50}, 0);
+    assertThat(forest.score(new double[] {1e300}, 0)).isEqualTo(edge);
+    assertThat(forest.score(new double[] {-1e300}, 0)).isEqualTo(forest.score(new double[] {-50}, 0));
+  }
+
+  @Test
   void isDeterministicForASeed() {
     Random random = new Random(3);
     Samples data = rows(random, 700, 5, random::nextGaussian);

@@ -23,18 +23,52 @@ public final class PopulationStability {
   }
 
   /**
+   * A reference sample's bins, computed once for many comparisons: continuous monitoring compares each new window
+   * with the same reference, and sorting the reference is most of the cost of the index.
+   */
+  public static final class Reference {
+
+    private final double[] edges;
+    private final double[] shares;
+    private final int size;
+
+    private Reference(double[] edges, double[] shares, int size) {
+      this.edges = edges;
+      this.shares = shares;
+      this.size = size;
+    }
+  }
+
+  /**
+   * @param reference the reference sample (not changed)
+   * @param bins the number of quantile bins
+   * @return its bin edges and the share of it in each bin
+   */
+  public static Reference reference(double[] reference, int bins) {
+    double[] edges = edges(reference, bins);
+    return new Reference(edges, shares(reference, edges), reference.length);
+  }
+
+  /**
    * @param reference the reference sample (not changed)
    * @param recent the recent sample (not changed)
    * @param bins the number of quantile bins
    * @return the PSI, 0 or more
    */
   public static double index(double[] reference, double[] recent, int bins) {
-    double[] edges = edges(reference, bins);
-    double[] referenceShares = shares(reference, edges);
-    double[] recentShares = shares(recent, edges);
+    return index(reference(reference, bins), recent);
+  }
+
+  /**
+   * @param reference the reference sample's bins
+   * @param recent the recent sample (not changed)
+   * @return the PSI, 0 or more
+   */
+  public static double index(Reference reference, double[] recent) {
+    double[] recentShares = shares(recent, reference.edges);
     double psi = 0;
-    for (int b = 0; b < referenceShares.length; b++) {
-      double r = Math.max(referenceShares[b], 0.5 / reference.length);
+    for (int b = 0; b < recentShares.length; b++) {
+      double r = Math.max(reference.shares[b], 0.5 / reference.size);
       double c = Math.max(recentShares[b], 0.5 / recent.length);
       psi += (c - r) * Math.log(c / r);
     }
