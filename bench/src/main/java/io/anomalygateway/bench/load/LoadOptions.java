@@ -22,10 +22,12 @@ import java.util.Deque;
  * @param connectOnly when positive, only open this many connections and hold them
  * @param holdSeconds how long to hold them
  * @param sessionConfig a {@code config} object each connection sends before the load, or {@code null}
+ * @param sessionPrefix the prefix of the session ids ({@code <prefix>-<n>})
  */
 record LoadOptions(String url, int connections, int window, double durationSeconds, double warmupSeconds,
                    boolean batch, int batchSize, int dims, String algorithm, double anomalyRate, int sessions,
-                   String token, int connectOnly, double holdSeconds, String sessionConfig) {
+                   String token, int connectOnly, double holdSeconds, String sessionConfig,
+                   String sessionPrefix) {
 
   static final String USAGE = String.join("\n",
       "Usage: java -jar bench/target/anomaly-bench.jar load [options]",
@@ -43,7 +45,8 @@ record LoadOptions(String url, int connections, int window, double durationSecon
       "  --token T            bearer token",
       "  --connect-only C     only open C connections and hold them (with --hold S seconds)",
       "  --hold S             seconds to hold connections in --connect-only mode (default 30)",
-      "  --session-config J   a config object each connection sends first, e.g. '{\"refit_interval\":1000000}'");
+      "  --session-config J   a config object each connection sends first, e.g. '{\"refit_interval\":1000000}'",
+      "  --session-prefix P   session ids are P-0, P-1, ... (default load); a new prefix starts new sessions");
 
   static LoadOptions parse(String[] args) {
     Deque<String> queue = new ArrayDeque<>(Arrays.asList(args));
@@ -62,6 +65,7 @@ record LoadOptions(String url, int connections, int window, double durationSecon
     int connectOnly = 0;
     double hold = 30;
     String sessionConfig = null;
+    String sessionPrefix = "load";
     while (!queue.isEmpty()) {
       String flag = queue.poll();
       switch (flag) {
@@ -80,6 +84,7 @@ record LoadOptions(String url, int connections, int window, double durationSecon
         case "--connect-only" -> connectOnly = Integer.parseInt(value(queue, flag));
         case "--hold" -> hold = Double.parseDouble(value(queue, flag));
         case "--session-config" -> sessionConfig = value(queue, flag);
+        case "--session-prefix" -> sessionPrefix = value(queue, flag);
         default -> throw new IllegalArgumentException("Unknown argument: " + flag);
       }
     }
@@ -87,7 +92,8 @@ record LoadOptions(String url, int connections, int window, double durationSecon
       throw new IllegalArgumentException("connections, window, dims and batch size must be positive");
     }
     return new LoadOptions(url, connections, window, duration, warmup, batch, batchSize, dims, algorithm,
-        anomalyRate, sessions > 0 ? sessions : connections, token, connectOnly, hold, sessionConfig);
+        anomalyRate, sessions > 0 ? sessions : connections, token, connectOnly, hold, sessionConfig,
+        sessionPrefix);
   }
 
   private static String value(Deque<String> queue, String flag) {

@@ -8,6 +8,9 @@ import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.bus.ScoreCommand;
 import io.anomalygateway.protocol.bus.SessionQuery;
 import io.anomalygateway.protocol.bus.SessionStats;
+import io.anomalygateway.protocol.cluster.ClusterOptions;
+import io.anomalygateway.protocol.cluster.InstanceDirectory;
+import io.anomalygateway.protocol.cluster.Service;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -64,6 +67,10 @@ public final class MemoryFootprint {
         .put("max_sessions", sessions + 1).put("fit_threads", 2);
     vertx.deployVerticle(DetectorVerticle::new, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
         .setConfig(config)).await(60, TimeUnit.SECONDS);
+    // The detector consumes its instance's own addresses; the directory finds the instance as the gateway does.
+    InstanceDirectory directory = new InstanceDirectory(vertx, new ClusterOptions());
+    directory.start().compose(v -> directory.awaitAny(Service.DETECTOR, 30_000)).await(60, TimeUnit.SECONDS);
+    String detector = directory.members(Service.DETECTOR).owner("memory");
     long before = liveHeap();
     long started = System.nanoTime();
     SplittableRandom random = new SplittableRandom(1);
@@ -75,12 +82,12 @@ public final class MemoryFootprint {
         for (int i = 0; i < values.length; i++) {
           values[i] = random.nextDouble() * 2 - 1;
         }
-        step.add(vertx.eventBus().request(Addresses.DETECTOR_SCORE,
+        step.add(vertx.eventBus().request(Addresses.ofInstance(Addresses.DETECTOR_SCORE, detector),
             new ScoreCommand("memory-" + s, algorithm, new Samples(dims, values), null), delivery));
       }
       Future.all(step).await(600, TimeUnit.SECONDS);
     }
-    awaitFitted(vertx, sessions, delivery);
+    awaitFitted(vertx, Addresses.ofInstance(Addresses.DETECTOR_STATS, detector), sessions, delivery);
     double fillSeconds = (System.nanoTime() - started) / 1e9;
     long after = liveHeap();
     long perSession = (after - before) / sessions;
@@ -96,10 +103,11 @@ public final class MemoryFootprint {
   }
 
   /** Asks for every session's stats until all report a fitted model. */
-  private static void awaitFitted(Vertx vertx, int sessions, DeliveryOptions delivery) throws Exception {
+  private static void awaitFitted(Vertx vertx, String address, int sessions, DeliveryOptions delivery)
+      throws Exception {
     int s = 0;
     while (s < sessions) {
-      SessionStats stats = vertx.eventBus().<SessionStats>request(Addresses.DETECTOR_STATS,
+      SessionStats stats = vertx.eventBus().<SessionStats>request(address,
           new SessionQuery("memory-" + s), delivery).await(600, TimeUnit.SECONDS).body();
       if (stats.models().stream().allMatch(m -> m.fitted())) {
         s++;
