@@ -56,27 +56,28 @@ measure() { # measure TARGET
       # Each configuration has its own sessions: a session keeps its dimension and models between runs.
       line=$(java -jar "$WORK/anomaly-bench.jar" load --url "ws://127.0.0.1:$PORT" --duration "$DURATION" \
         --warmup "$WARMUP" --session-prefix "$name" ${config#*|} 2>/dev/null | tail -1)
-      echo "{\"target\":\"$1\",\"config\":\"$name\",\"run\":$run,\"result\":$line}" | tee -a "$OUT/results.jsonl"
+      echo "{\"target\":\"$1\",\"config\":\"$name\",\"run\":$run,\"at\":\"$(date -u +%H:%M:%S)\",\"result\":$line}" \
+        | tee -a "$OUT/results.jsonl"
     done
   done
 }
 
-if wanted echo; then
-  echo "== echo baseline"
-  java -jar "$WORK/anomaly-bench.jar" echo --port $PORT >"$OUT/echo.log" 2>&1 &
-  ECHO=$!
-  wait_for "$OUT/echo.log" "listening"
-  measure echo
-  kill $ECHO; wait $ECHO 2>/dev/null || true
-fi
+serve() { # serve TARGET READY-PATTERN COMMAND...: runs the load configurations against one server process
+  local target=$1 ready=$2
+  shift 2
+  echo "== $target"
+  "$@" >"$OUT/$target.log" 2>&1 &
+  local server=$!
+  wait_for "$OUT/$target.log" "$ready"
+  measure "$target"
+  kill $server; wait $server 2>/dev/null || true
+}
 
+if wanted echo; then
+  serve echo "listening" java -jar "$WORK/anomaly-bench.jar" echo --port $PORT
+fi
 if wanted embedded; then
-  echo "== embedded gateway"
-  java -jar "$WORK/anomaly-gateway.jar" --no-auth --host 127.0.0.1 --port $PORT >"$OUT/embedded.log" 2>&1 &
-  GATEWAY=$!
-  wait_for "$OUT/embedded.log" "listening on"
-  measure embedded
-  kill $GATEWAY; wait $GATEWAY 2>/dev/null || true
+  serve embedded "listening on" java -jar "$WORK/anomaly-gateway.jar" --no-auth --host 127.0.0.1 --port $PORT
 fi
 
 if wanted cluster; then

@@ -55,8 +55,8 @@ public final class LoadGenerator {
     List<LoadConnection> connections = new ArrayList<>();
     List<Future<Void>> connected = new ArrayList<>();
     for (int i = 0; i < options.connections(); i++) {
-      LoadConnection connection = new LoadConnection(client, options, options.sessionPrefix() + "-" + (i % options.sessions()), i,
-          payloads, recorder);
+      String session = options.sessionPrefix() + "-" + (i % options.sessions());
+      LoadConnection connection = new LoadConnection(client, options, session, i, payloads, recorder);
       connections.add(connection);
       connected.add(connection.connect());
     }
