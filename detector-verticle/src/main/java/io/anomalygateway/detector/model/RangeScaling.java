@@ -2,6 +2,8 @@ package io.anomalygateway.detector.model;
 
 import io.anomalygateway.protocol.Samples;
 
+import java.util.Arrays;
+
 /**
  * Maps each feature's training range {@code [min, max]} onto {@code [-1, 1]} and rounds to {@code float}, so that an
  * {@link IsolationForest} can store 4-byte thresholds without losing the resolution of features with a large offset
@@ -26,8 +28,8 @@ final class RangeScaling {
     int d = data.dims();
     double[] min = new double[d];
     double[] max = new double[d];
-    java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-    java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    Arrays.fill(min, Double.POSITIVE_INFINITY);
+    Arrays.fill(max, Double.NEGATIVE_INFINITY);
     double[] values = data.values();
     for (int i = 0; i < data.count() * d; i++) {
       int k = i % d;
