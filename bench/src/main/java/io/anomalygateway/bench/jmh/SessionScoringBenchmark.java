@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Scoring one sample when consecutive samples belong to different sessions, as they do in the gateway: each
  * session has its own model, so with many sessions the model being walked is rarely still in the processor's
  * caches. {@code sessions = 1} is the warm case of {@link BatchModelBenchmark}; the system profile (50 sessions
- * scoring at once) showed scoring ten to twenty times slower than that, which is this benchmark's cold case.
+ * scoring at once) put scoring at many times that cost, which the larger session counts reproduce.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,7 +39,7 @@ public class SessionScoringBenchmark {
   @Param({"8"})
   public int dims;
 
-  @Param({"1", "256"})
+  @Param({"1", "64", "256"})
   public int sessions;
 
   private AnomalyModel[] models;
