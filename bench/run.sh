@@ -125,9 +125,11 @@ if [ "$SCALE" -gt 0 ]; then
   scale serial "-Xmx512m -XX:+UseSerialGC -Xmn32m"
 fi
 
-python3 - "$OUT" <<'PY'
+MACHINE="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+COMMAND="RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP SCALE=$SCALE TARGETS=$TARGETS bench/run.sh"
+python3 - "$OUT" "$MACHINE" "$COMMAND" <<'PY'
 import json, statistics, sys
-out = sys.argv[1]
+out, machine, command = sys.argv[1:4]
 rows = [json.loads(line) for line in open(f"{out}/results.jsonl")]
 runs = {}
 for row in rows:
@@ -137,7 +139,9 @@ for row in rows:
 def median_sps(key):
     median = statistics.median(r["samples_per_s"] for r in runs[key]) if key in runs else 0
     return median if median > 0 else float("nan")
-lines = ["| target | config | samples/s (median) | runs | p50 ms | p99 ms | ratio to echo | cluster / embedded | errors |",
+lines = [f"Machine: {machine}; load generator on the same machine. Command: `{command}`; medians of each "
+         "configuration's runs, p50 and p99 latency the medians of the runs' percentiles.", "",
+         "| target | config | samples/s (median) | runs | p50 ms | p99 ms | ratio to echo | cluster / embedded | errors |",
          "|---|---|---:|---|---:|---:|---:|---:|---:|"]
 for (target, config), results in runs.items():
     sps = median_sps((target, config))
