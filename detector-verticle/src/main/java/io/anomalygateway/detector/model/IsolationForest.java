@@ -111,11 +111,6 @@ public final class IsolationForest implements AnomalyModel {
     return height;
   }
 
-  /** @return the bytes its arrays hold */
-  public long retainedBytes() {
-    return 56L + scaling.retainedBytes() + 4L * roots.length + 4L * nodes.length;
-  }
-
   /**
    * The average path length of an unsuccessful search in a binary search tree of {@code n} keys, which normalises
    * path lengths: {@code c(n) = 2 H(n-1) - 2 (n-1) / n}, with {@code c(2) = 1} and {@code c(n) = 0} for

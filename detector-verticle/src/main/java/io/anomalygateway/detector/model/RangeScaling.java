@@ -65,9 +65,4 @@ final class RangeScaling {
     }
     return mapped;
   }
-
-  /** @return the bytes its arrays hold */
-  long retainedBytes() {
-    return 32L + 16L * centre.length;
-  }
 }

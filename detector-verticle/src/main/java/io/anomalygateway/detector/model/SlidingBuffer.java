@@ -96,11 +96,6 @@ public final class SlidingBuffer {
     return rows;
   }
 
-  /** @return the bytes of the ring array */
-  public long retainedBytes() {
-    return 16L + 8L * ring.length;
-  }
-
   @Override
   public String toString() {
     return "SlidingBuffer[size=" + size + ", capacity=" + capacity + ", dims=" + dims + "]";
