@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Continuous drift monitoring, with the streams of {@code shared/data/drift} sent through the WebSocket endpoint:
+ * Continuous drift monitoring, with the streams of {@code testdata/drift} sent through the WebSocket endpoint:
  * the abrupt shift is detected soon after its change point, the control stream raises no alarm, and the policy
  * {@code refit} makes the detector forget the samples before the change.
  */
@@ -67,8 +66,7 @@ class DriftMonitoringTest extends EmbeddedGatewayTest {
     }
   }
 
-  private static CsvTable stream(String name) throws IOException {
-    return CsvTable.read(SharedData.dir().resolve("drift/" + name + ".csv"),
-        "label");
+  private static CsvTable stream(String name) {
+    return SharedData.csv("drift/" + name + ".csv");
   }
 }

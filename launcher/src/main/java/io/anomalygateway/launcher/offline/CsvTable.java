@@ -4,7 +4,8 @@ import io.anomalygateway.protocol.Samples;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,13 +22,14 @@ import java.util.List;
 public record CsvTable(List<String> header, Samples features, int[] labels) {
 
   /**
-   * @param file the CSV file
+   * @param file the CSV file, plain or gzipped (see {@link DataFile})
    * @param labelColumn the name of the label column; absent from the file is fine
    * @return the table
    * @throws IllegalArgumentException with the line number when a value is not a finite number
    */
   public static CsvTable read(Path file, String labelColumn) throws IOException {
-    try (BufferedReader reader = Files.newBufferedReader(file)) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(DataFile.open(file),
+        StandardCharsets.UTF_8))) {
       String first = reader.readLine();
       if (first == null) {
         throw new IllegalArgumentException(file + " is empty");

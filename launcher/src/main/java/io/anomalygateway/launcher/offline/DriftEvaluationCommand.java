@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class DriftEvaluationCommand {
       return 2;
     }
     Path dir = Path.of(args[1]).resolve("drift");
-    JsonObject truth = new JsonObject(Files.readString(dir.resolve("ground_truth.json"))).getJsonObject("streams");
+    JsonObject truth = new JsonObject(DataFile.read(dir.resolve("ground_truth.json"))).getJsonObject("streams");
     // A private server on the loopback interface, for this evaluation only: no tokens needed.
     config.getJsonObject("gateway").put("port", 0).put("host", "127.0.0.1");
     config.put("security", config.getJsonObject("security", new JsonObject()).put("auth_enabled", false));

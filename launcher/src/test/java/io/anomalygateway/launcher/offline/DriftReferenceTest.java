@@ -8,8 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The drift statistics against their references in {@code shared/data/drift}: SciPy's {@code ks_2samp} on 216
+ * The drift statistics against their references in {@code testdata/drift}: SciPy's {@code ks_2samp} on 216
  * window pairs, and River's ADWIN and Page-Hinkley on the documented stream and the drift streams.
  */
 class DriftReferenceTest {
@@ -28,8 +26,8 @@ class DriftReferenceTest {
   private final Map<String, CsvTable> streams = new HashMap<>();
 
   @Test
-  void kolmogorovSmirnovMatchesScipyOnEveryReferencePair() throws IOException {
-    JsonObject reference = new JsonObject(Files.readString(SharedData.dir().resolve("drift/ks_reference.json")));
+  void kolmogorovSmirnovMatchesScipyOnEveryReferencePair() {
+    JsonObject reference = new JsonObject(SharedData.text("drift/ks_reference.json"));
     JsonArray pairs = reference.getJsonArray("pairs");
     assertThat(pairs).hasSize(216);
     for (Object entry : pairs) {
@@ -44,17 +42,17 @@ class DriftReferenceTest {
   }
 
   @Test
-  void adwinAndPageHinkleyDetectWhereRiverDocumentsIt() throws IOException {
-    double[] stream = column(CsvTable.read(SharedData.dir().resolve("drift/river_doc_stream.csv"), "label"), 0,
+  void adwinAndPageHinkleyDetectWhereRiverDocumentsIt() {
+    double[] stream = column(SharedData.csv("drift/river_doc_stream.csv"), 0,
         new JsonArray().add(0).add(2000));
     assertThat(detections(new Adwin(), stream)).startsWith(1023L);
     assertThat(detections(new PageHinkley(), stream)).startsWith(1006L);
   }
 
   @Test
-  void pageHinkleyMatchesRiverOnEveryDriftStream() throws IOException {
-    JsonObject reference = new JsonObject(Files.readString(
-        SharedData.dir().resolve("drift/river_reference_detections.json"))).getJsonObject("streams");
+  void pageHinkleyMatchesRiverOnEveryDriftStream() {
+    JsonObject reference = new JsonObject(SharedData.text("drift/river_reference_detections.json"))
+        .getJsonObject("streams");
     int checked = 0;
     for (String name : reference.fieldNames()) {
       CsvTable stream = stream(name);
@@ -71,7 +69,7 @@ class DriftReferenceTest {
   }
 
   @Test
-  void adwinStaysSilentOnTheControlStreamAndOnUnchangedFeatures() throws IOException {
+  void adwinStaysSilentOnTheControlStreamAndOnUnchangedFeatures() {
     CsvTable control = stream("no_drift");
     for (int dim = 0; dim < 4; dim++) {
       assertThat(detections(new Adwin(), column(control, dim, new JsonArray().add(0).add(10_000)))).isEmpty();
@@ -92,10 +90,10 @@ class DriftReferenceTest {
     return found;
   }
 
-  private CsvTable stream(String name) throws IOException {
+  private CsvTable stream(String name) {
     CsvTable table = streams.get(name);
     if (table == null) {
-      table = CsvTable.read(SharedData.dir().resolve("drift/" + name + ".csv"), "label");
+      table = SharedData.csv("drift/" + name + ".csv");
       streams.put(name, table);
     }
     return table;

@@ -1,41 +1,51 @@
 package io.anomalygateway.launcher.offline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the shared reference data ({@code shared/data}: labelled data sets, NAB series, drift streams), which lives
- * beside the repository rather than in it: {@code -Danomaly.data.dir}, {@code $ANOMALY_DATA_DIR}, or a
- * {@code shared/data} folder next to the checkout or one of its parents.
+ * Finds the reference data the tests read: the repository's {@code testdata/} folder (gzipped files, found by
+ * walking up from the working directory), or another folder of the same layout named by
+ * {@code -Danomaly.data.dir} or {@code $ANOMALY_DATA_DIR} (plain or gzipped files, see {@link DataFile}).
  */
 public final class SharedData {
 
   private SharedData() {
   }
 
+  /** @return the folder that holds {@code anomaly/} and {@code drift/} */
   public static Path dir() {
     String configured = System.getProperty("anomaly.data.dir", System.getenv("ANOMALY_DATA_DIR"));
     if (configured != null) {
-      return require(Path.of(configured));
+      return Path.of(configured);
     }
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("data");
+      Path candidate = dir.resolve("testdata");
       if (Files.isDirectory(candidate.resolve("anomaly"))) {
         return candidate;
       }
     }
-    throw new IllegalStateException("The shared reference data was not found: set ANOMALY_DATA_DIR to the folder "
-        + "that holds anomaly/, nab/ and drift/");
+    throw new IllegalStateException("The repository's testdata/ folder was not found above "
+        + Path.of("").toAbsolutePath() + ": run the tests inside a clone, or set ANOMALY_DATA_DIR");
   }
 
-  public static Path anomaly(String file) {
-    return require(dir().resolve("anomaly").resolve(file));
-  }
-
-  private static Path require(Path path) {
-    if (!Files.exists(path)) {
-      throw new IllegalStateException(path + " does not exist");
+  /** @return the text of the file {@code relative} to {@link #dir()} (e.g. {@code drift/ks_reference.json}) */
+  public static String text(String relative) {
+    try {
+      return DataFile.read(dir().resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return path;
+  }
+
+  /** @return the CSV file {@code relative} to {@link #dir()}, its {@code label} column apart */
+  public static CsvTable csv(String relative) {
+    try {
+      return CsvTable.read(dir().resolve(relative), "label");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

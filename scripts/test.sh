@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test of every module and language: the README's second command, and exactly what CI runs.
+# First it makes sure the machine has what the tests need beside Java and Maven, installing the missing Debian
+# packages (as root, or through passwordless sudo) or saying which ones to install. Extra arguments go to Maven,
+# e.g. scripts/test.sh -pl launcher -am -Dtest=DetectionTest -Dsurefire.failIfNoSpecifiedTests=false
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# What the tests need, as "Debian package: the check that it is there".
+#   chromium, chromium-driver: the dashboard's browser tests (DashboardBrowserIT) drive Debian's Chromium.
+#   python3-websockets: the Python example's test runs /usr/bin/python3 (not a pyenv shim) with websockets.
+declare -A needs=(
+  [chromium]="test -x /usr/bin/chromium"
+  [chromium-driver]="test -x /usr/bin/chromedriver"
+  [python3-websockets]="/usr/bin/python3 -c 'import websockets'"
+)
+
+missing=()
+for package in "${!needs[@]}"; do
+  if ! eval "${needs[$package]}" >/dev/null 2>&1; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt=(apt-get)
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    apt=(sudo apt-get)
+  else
+    echo "The tests need these Debian packages: ${missing[*]}" >&2
+    echo "Install them with: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing ${missing[*]} ..."
+  export DEBIAN_FRONTEND=noninteractive
+  "${apt[@]}" install -y "${missing[@]}" >/dev/null 2>&1 \
+    || { "${apt[@]}" update >/dev/null && "${apt[@]}" install -y "${missing[@]}" >/dev/null; }
+fi
+
+java -version 2>&1 | head -1
+mvn -version 2>&1 | head -1
+exec mvn -B verify "$@"
