@@ -66,7 +66,8 @@ public class AlertsOptions {
    */
   public AlertsOptions setReloadInterval(double reloadInterval) {
     if (!(reloadInterval > 0) || Double.isInfinite(reloadInterval)) {
-      throw new IllegalArgumentException("reload_interval must be positive");
+      throw new IllegalArgumentException("reload_interval must be a positive number of seconds, got "
+          + reloadInterval);
     }
     this.reloadInterval = reloadInterval;
     return this;
@@ -83,7 +84,7 @@ public class AlertsOptions {
    */
   public AlertsOptions setIdleTimeout(double idleTimeout) {
     if (!(idleTimeout > 0) || Double.isInfinite(idleTimeout)) {
-      throw new IllegalArgumentException("idle_timeout must be positive");
+      throw new IllegalArgumentException("idle_timeout must be a positive number of seconds, got " + idleTimeout);
     }
     this.idleTimeout = idleTimeout;
     return this;

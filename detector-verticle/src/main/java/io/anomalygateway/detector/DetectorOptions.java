@@ -191,7 +191,7 @@ public class DetectorOptions {
    */
   public DetectorOptions setSvmNu(double svmNu) {
     if (!(svmNu > 0 && svmNu <= 1)) {
-      throw new IllegalArgumentException("svm_nu must be in (0, 1]");
+      throw new IllegalArgumentException("svm_nu must be in (0, 1], got " + svmNu);
     }
     this.svmNu = svmNu;
     return this;
@@ -222,7 +222,7 @@ public class DetectorOptions {
    */
   public DetectorOptions setFitCpuShare(double fitCpuShare) {
     if (!(fitCpuShare > 0 && fitCpuShare <= 1)) {
-      throw new IllegalArgumentException("fit_cpu_share must be in (0, 1]");
+      throw new IllegalArgumentException("fit_cpu_share must be in (0, 1], got " + fitCpuShare);
     }
     this.fitCpuShare = fitCpuShare;
     return this;
@@ -253,7 +253,8 @@ public class DetectorOptions {
    */
   public DetectorOptions setSessionIdleTimeout(double sessionIdleTimeout) {
     if (!(sessionIdleTimeout > 0) || Double.isInfinite(sessionIdleTimeout)) {
-      throw new IllegalArgumentException("session_idle_timeout must be a positive number of seconds");
+      throw new IllegalArgumentException("session_idle_timeout must be a positive number of seconds, got "
+          + sessionIdleTimeout);
     }
     this.sessionIdleTimeout = sessionIdleTimeout;
     return this;
@@ -326,7 +327,7 @@ public class DetectorOptions {
    */
   public DetectorOptions setRcfZFactor(double rcfZFactor) {
     if (!(rcfZFactor >= 1 && rcfZFactor <= 10)) {
-      throw new IllegalArgumentException("rcf_z_factor must be between 1 and 10");
+      throw new IllegalArgumentException("rcf_z_factor must be between 1 and 10, got " + rcfZFactor);
     }
     this.rcfZFactor = rcfZFactor;
     return this;
@@ -343,7 +344,7 @@ public class DetectorOptions {
    */
   public DetectorOptions setRcfMinGrade(double rcfMinGrade) {
     if (!(rcfMinGrade > 0 && rcfMinGrade <= 1)) {
-      throw new IllegalArgumentException("rcf_min_grade must be in (0, 1]");
+      throw new IllegalArgumentException("rcf_min_grade must be in (0, 1], got " + rcfMinGrade);
     }
     this.rcfMinGrade = rcfMinGrade;
     return this;

@@ -85,6 +85,27 @@ public class DriftOptions {
     setOnDrift(OnDrift.ofWireName(json.getString("on_drift", DEFAULT_ON_DRIFT.wireName())));
     setMaxSessions(json.getInteger("max_sessions", DEFAULT_MAX_SESSIONS));
     setSessionIdleTimeout(json.getDouble("session_idle_timeout", DEFAULT_SESSION_IDLE_TIMEOUT));
+    validate();
+  }
+
+  /**
+   * Checks the settings that bound each other, once all are set, so that the order of the setters (or of the keys
+   * in a file) does not matter.
+   *
+   * @return this
+   * @throws IllegalArgumentException naming both settings and their values
+   */
+  public DriftOptions validate() {
+    atMostMaxWindow("window_size", windowSize);
+    atMostMaxWindow("monitor_window_size", monitorWindowSize);
+    return this;
+  }
+
+  private void atMostMaxWindow(String key, int value) {
+    if (value > maxWindowSize) {
+      throw new IllegalArgumentException(key + " (" + value + ") must be at most max_window_size (" + maxWindowSize
+          + "): only max_window_size recent samples are kept");
+    }
   }
 
   /** @return the options as the {@code drift} section of the configuration */
@@ -128,11 +149,12 @@ public class DriftOptions {
   }
 
   /**
-   * @param windowSize recent samples a {@code drift} request compares by default, 10 to {@code max_window_size}
+   * @param windowSize recent samples a {@code drift} request compares by default, 10 to 100,000 and at most
+   *     {@code max_window_size} (checked by {@link #validate()})
    * @return this
    */
   public DriftOptions setWindowSize(int windowSize) {
-    this.windowSize = range("window_size", windowSize, 10, maxWindowSize);
+    this.windowSize = range("window_size", windowSize, 10, 100_000);
     return this;
   }
 
@@ -217,7 +239,7 @@ public class DriftOptions {
    */
   public DriftOptions setPsiThreshold(double psiThreshold) {
     if (!(psiThreshold > 0) || Double.isInfinite(psiThreshold)) {
-      throw new IllegalArgumentException("psi_threshold must be positive");
+      throw new IllegalArgumentException("psi_threshold must be positive, got " + psiThreshold);
     }
     this.psiThreshold = psiThreshold;
     return this;
@@ -257,11 +279,12 @@ public class DriftOptions {
   }
 
   /**
-   * @param monitorWindowSize recent samples continuous monitoring compares, 10 to {@code max_window_size}
+   * @param monitorWindowSize recent samples continuous monitoring compares, 10 to 100,000 and at most
+   *     {@code max_window_size} (checked by {@link #validate()})
    * @return this
    */
   public DriftOptions setMonitorWindowSize(int monitorWindowSize) {
-    this.monitorWindowSize = range("monitor_window_size", monitorWindowSize, 10, maxWindowSize);
+    this.monitorWindowSize = range("monitor_window_size", monitorWindowSize, 10, 100_000);
     return this;
   }
 
@@ -332,7 +355,8 @@ public class DriftOptions {
    */
   public DriftOptions setSessionIdleTimeout(double sessionIdleTimeout) {
     if (!(sessionIdleTimeout > 0) || Double.isInfinite(sessionIdleTimeout)) {
-      throw new IllegalArgumentException("session_idle_timeout must be a positive number of seconds");
+      throw new IllegalArgumentException("session_idle_timeout must be a positive number of seconds, got "
+          + sessionIdleTimeout);
     }
     this.sessionIdleTimeout = sessionIdleTimeout;
     return this;

@@ -49,6 +49,10 @@ public class GatewayOptions {
   public static final double DEFAULT_SHUTDOWN_TIMEOUT = 10.0;
   /** Default seconds an event is kept for subscribers that reconnect. */
   public static final double DEFAULT_TOPIC_HISTORY_AGE = 120.0;
+  /** Default seconds of silence from a peer after which the server pings it (WebSocket ping frame). */
+  public static final double DEFAULT_PING_INTERVAL = 30.0;
+  /** Default seconds the server waits for the answer to its ping before closing the connection. */
+  public static final double DEFAULT_PING_TIMEOUT = 10.0;
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -65,6 +69,8 @@ public class GatewayOptions {
   private int topicHistorySize = DEFAULT_TOPIC_HISTORY_SIZE;
   private double shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
   private double topicHistoryAge = DEFAULT_TOPIC_HISTORY_AGE;
+  private double pingInterval = DEFAULT_PING_INTERVAL;
+  private double pingTimeout = DEFAULT_PING_TIMEOUT;
   private SecurityOptions security = new SecurityOptions();
   private ClusterOptions cluster = new ClusterOptions();
   private ConnectionSettings connectionDefaults = new ConnectionSettings(DEFAULT_PROCESSING_MODE, DEFAULT_BATCH_SIZE,
@@ -93,11 +99,29 @@ public class GatewayOptions {
     setTopicHistorySize(json.getInteger("topic_history_size", DEFAULT_TOPIC_HISTORY_SIZE));
     setShutdownTimeout(json.getDouble("shutdown_timeout", DEFAULT_SHUTDOWN_TIMEOUT));
     setTopicHistoryAge(json.getDouble("topic_history_age", DEFAULT_TOPIC_HISTORY_AGE));
+    setPingInterval(json.getDouble("ping_interval", DEFAULT_PING_INTERVAL));
+    setPingTimeout(json.getDouble("ping_timeout", DEFAULT_PING_TIMEOUT));
     setSecurity(new SecurityOptions(json.getJsonObject("security", new JsonObject())));
     setCluster(new ClusterOptions(json.getJsonObject("cluster")));
     setConnectionDefaults(new ConnectionSettings(
         ProcessingMode.ofWireName(json.getString("processing_mode", DEFAULT_PROCESSING_MODE.wireName())),
         json.getInteger("batch_size", DEFAULT_BATCH_SIZE), json.getDouble("batch_timeout", DEFAULT_BATCH_TIMEOUT)));
+    validate();
+  }
+
+  /**
+   * Checks the settings that bound each other, once all are set, so that the order of the setters (or of the keys
+   * in a file) does not matter.
+   *
+   * @return this
+   * @throws IllegalArgumentException naming both settings and their values
+   */
+  public GatewayOptions validate() {
+    if (connectionDefaults.batchSize() > maxBatchSize) {
+      throw new IllegalArgumentException("batch_size (" + connectionDefaults.batchSize() + ") must be at most "
+          + "max_batch_size (" + maxBatchSize + ")");
+    }
+    return this;
   }
 
   /** @return the options as the {@code gateway} section of the configuration */
@@ -118,6 +142,8 @@ public class GatewayOptions {
         .put("topic_history_size", topicHistorySize)
         .put("shutdown_timeout", shutdownTimeout)
         .put("topic_history_age", topicHistoryAge)
+        .put("ping_interval", pingInterval)
+        .put("ping_timeout", pingTimeout)
         .put("security", security.toJson())
         .put("cluster", cluster.toJson())
         .mergeIn(connectionDefaults.toJson());
@@ -345,6 +371,39 @@ public class GatewayOptions {
     return this;
   }
 
+
+  /** @return seconds of silence from a peer after which the server pings it; 0 when the server never pings */
+  public double getPingInterval() {
+    return pingInterval;
+  }
+
+  /**
+   * @param seconds seconds of silence from a peer (no message, no frame) after which the server sends it a
+   *     WebSocket ping; 0 turns server pings off
+   * @return this
+   */
+  public GatewayOptions setPingInterval(double seconds) {
+    if (seconds != 0) {
+      requirePositive("ping_interval", seconds);
+    }
+    this.pingInterval = seconds;
+    return this;
+  }
+
+  /** @return seconds the server waits for the answer to its ping */
+  public double getPingTimeout() {
+    return pingTimeout;
+  }
+
+  /**
+   * @param seconds seconds the server waits for any frame after its ping before it closes the connection with
+   *     {@code 4408}, positive
+   * @return this
+   */
+  public GatewayOptions setPingTimeout(double seconds) {
+    this.pingTimeout = requirePositive("ping_timeout", seconds);
+    return this;
+  }
 
   /** @return authentication, authorisation and limits */
   public SecurityOptions getSecurity() {

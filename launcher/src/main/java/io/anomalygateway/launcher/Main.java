@@ -49,10 +49,17 @@ public final class Main {
     LaunchOptions launch;
     try {
       launch = LaunchOptions.parse(args, System.getenv());
-      if (launch.jsonLogs()) {
-        // Before the first logger exists: Logback reads this once, when it starts.
-        System.setProperty("logback.configurationFile", "logback-json.xml");
-      }
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(LaunchOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (launch.jsonLogs()) {
+      // Before the first logger exists: Logback reads this once, when it starts.
+      System.setProperty("logback.configurationFile", "logback-json.xml");
+    }
+    try {
       config = Configuration.load(launch.configFile());
       JsonObject gateway = config.getJsonObject("gateway", new JsonObject());
       if (launch.port() != null) {
@@ -73,8 +80,7 @@ public final class Main {
       }
       generatedSecret = Secrets.resolve(security, true);
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(LaunchOptions.USAGE);
+      System.err.println("Not started: " + e.getMessage());
       System.exit(2);
       return;
     }

@@ -20,11 +20,11 @@ public record ConnectionSettings(ProcessingMode processingMode, int batchSize, d
       throw ConfigUpdate.invalid("'processing_mode' is required.");
     }
     if (batchSize < 1) {
-      throw ConfigUpdate.invalid("'batch_size' must be at least 1.");
+      throw ConfigUpdate.invalid("'batch_size' must be at least 1, got " + batchSize + ".");
     }
     if (!(batchTimeout > 0 && batchTimeout <= MAX_BATCH_TIMEOUT)) {
       throw ConfigUpdate.invalid("'batch_timeout' must be greater than 0 and at most " + MAX_BATCH_TIMEOUT
-          + " seconds.");
+          + " seconds, got " + batchTimeout + ".");
     }
   }
 
@@ -40,7 +40,7 @@ public record ConnectionSettings(ProcessingMode processingMode, int batchSize, d
         update.batchSize() != null ? update.batchSize() : batchSize,
         update.batchTimeout() != null ? update.batchTimeout() : batchTimeout);
     if (next.batchSize > maxBatchSize) {
-      throw ConfigUpdate.invalid("'batch_size' must be at most " + maxBatchSize + ".");
+      throw ConfigUpdate.invalid("'batch_size' must be at most " + maxBatchSize + ", got " + next.batchSize + ".");
     }
     return next;
   }

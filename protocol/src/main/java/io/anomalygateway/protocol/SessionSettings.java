@@ -35,20 +35,23 @@ public record SessionSettings(Algorithm algorithm, int bufferSize, int minSample
     }
     if (bufferSize < MIN_SAMPLES_LOWER_BOUND || bufferSize > MAX_BUFFER_SIZE) {
       throw ConfigUpdate.invalid("'buffer_size' must be between " + MIN_SAMPLES_LOWER_BOUND + " and "
-          + MAX_BUFFER_SIZE + ".");
+          + MAX_BUFFER_SIZE + ", got " + bufferSize + ".");
     }
     if (minSamples < MIN_SAMPLES_LOWER_BOUND || minSamples > bufferSize) {
-      throw ConfigUpdate.invalid("'min_samples' must be between " + MIN_SAMPLES_LOWER_BOUND
+      throw ConfigUpdate.invalid("'min_samples' (" + minSamples + ") must be between " + MIN_SAMPLES_LOWER_BOUND
           + " and 'buffer_size' (" + bufferSize + ").");
     }
     if (refitInterval < 1 || refitInterval > MAX_REFIT_INTERVAL) {
-      throw ConfigUpdate.invalid("'refit_interval' must be between 1 and " + MAX_REFIT_INTERVAL + ".");
+      throw ConfigUpdate.invalid("'refit_interval' must be between 1 and " + MAX_REFIT_INTERVAL + ", got "
+          + refitInterval + ".");
     }
     if (!(contamination > 0 && contamination <= 0.5)) {
-      throw ConfigUpdate.invalid("'contamination' must be greater than 0 and at most 0.5.");
+      throw ConfigUpdate.invalid("'contamination' must be greater than 0 and at most 0.5, got " + contamination
+          + ".");
     }
     if (shingleSize < 1 || shingleSize > MAX_SHINGLE_SIZE) {
-      throw ConfigUpdate.invalid("'shingle_size' must be between 1 and " + MAX_SHINGLE_SIZE + ".");
+      throw ConfigUpdate.invalid("'shingle_size' must be between 1 and " + MAX_SHINGLE_SIZE + ", got "
+          + shingleSize + ".");
     }
   }
 

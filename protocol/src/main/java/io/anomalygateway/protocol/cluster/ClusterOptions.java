@@ -40,6 +40,22 @@ public class ClusterOptions {
     setPresenceTimeout(section.getDouble("presence_timeout", DEFAULT_PRESENCE_TIMEOUT));
     setSnapshotInterval(section.getInteger("snapshot_interval", DEFAULT_SNAPSHOT_INTERVAL));
     setRequestAttempts(section.getInteger("request_attempts", DEFAULT_REQUEST_ATTEMPTS));
+    validate();
+  }
+
+  /**
+   * Checks the settings that bound each other, once all are set.
+   *
+   * @return this
+   * @throws IllegalArgumentException naming both settings and their values
+   */
+  public ClusterOptions validate() {
+    if (presenceTimeout <= presenceInterval) {
+      throw new IllegalArgumentException("presence_timeout (" + presenceTimeout + ") must be longer than "
+          + "presence_interval (" + presenceInterval + "): live instances would be taken for dead between two "
+          + "announcements");
+    }
+    return this;
   }
 
   /** @return the options as the {@code cluster} section of the configuration */
@@ -77,7 +93,7 @@ public class ClusterOptions {
    */
   public ClusterOptions setPresenceInterval(double seconds) {
     if (!(seconds >= 0.05 && seconds <= 60)) {
-      throw new IllegalArgumentException("presence_interval must be between 0.05 and 60 seconds");
+      throw new IllegalArgumentException("presence_interval must be between 0.05 and 60 seconds, got " + seconds);
     }
     this.presenceInterval = seconds;
     return this;
@@ -94,7 +110,7 @@ public class ClusterOptions {
    */
   public ClusterOptions setPresenceTimeout(double seconds) {
     if (!(seconds >= 0.2 && seconds <= 600)) {
-      throw new IllegalArgumentException("presence_timeout must be between 0.2 and 600 seconds");
+      throw new IllegalArgumentException("presence_timeout must be between 0.2 and 600 seconds, got " + seconds);
     }
     this.presenceTimeout = seconds;
     return this;
@@ -111,7 +127,7 @@ public class ClusterOptions {
    */
   public ClusterOptions setSnapshotInterval(int samples) {
     if (samples < 0 || samples > 1_000_000) {
-      throw new IllegalArgumentException("snapshot_interval must be between 0 and 1000000 samples");
+      throw new IllegalArgumentException("snapshot_interval must be between 0 and 1000000 samples, got " + samples);
     }
     this.snapshotInterval = samples;
     return this;
@@ -128,7 +144,7 @@ public class ClusterOptions {
    */
   public ClusterOptions setRequestAttempts(int attempts) {
     if (attempts < 1 || attempts > 10) {
-      throw new IllegalArgumentException("request_attempts must be between 1 and 10");
+      throw new IllegalArgumentException("request_attempts must be between 1 and 10, got " + attempts);
     }
     this.requestAttempts = attempts;
     return this;
