@@ -2,6 +2,7 @@ package io.anomalygateway.launcher.cluster;
 
 import io.anomalygateway.launcher.ClientStream;
 import io.anomalygateway.launcher.Messages;
+import io.anomalygateway.launcher.NodeProcess;
 import io.anomalygateway.launcher.TestSocket;
 import io.anomalygateway.launcher.cluster.SampleStream.Answer;
 import io.anomalygateway.protocol.cluster.Rendezvous;

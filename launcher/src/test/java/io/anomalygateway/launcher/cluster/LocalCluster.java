@@ -1,5 +1,7 @@
 package io.anomalygateway.launcher.cluster;
 
+import io.anomalygateway.launcher.NodeProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

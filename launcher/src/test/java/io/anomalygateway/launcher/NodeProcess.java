@@ -1,4 +1,4 @@
-package io.anomalygateway.launcher.cluster;
+package io.anomalygateway.launcher;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,15 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One node of a test cluster: a separate JVM running the packaged jar, whose output is kept in a log file and read
- * line by line so that a test can wait for what the node prints (its port, its readiness) without sleeping.
+ * The packaged jar in a separate JVM, as a user or a cluster node runs it: its output is kept in a log file and read
+ * line by line so that a test can wait for what it prints (its port, its tokens, its readiness) without sleeping.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
@@ -40,13 +41,23 @@ final class NodeProcess implements AutoCloseable {
    * @param logs where the log file goes
    * @param args the jar's arguments
    */
-  static NodeProcess start(String name, Path jar, Path logs, List<String> args) {
+  public static NodeProcess start(String name, Path jar, Path logs, List<String> args) {
+    return start(name, jar, logs, args, Map.of());
+  }
+
+  /**
+   * @param environment variables added to this process's environment (e.g. {@code ANOMALY_JWT_SECRET})
+   */
+  public static NodeProcess start(String name, Path jar, Path logs, List<String> args,
+                                  Map<String, String> environment) {
     List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
         "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
     command.addAll(args);
     try {
       Files.createDirectories(logs);
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       return new NodeProcess(name, process, logs.resolve(name + ".log"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -79,7 +90,7 @@ final class NodeProcess implements AutoCloseable {
    * @return the match, for its groups
    * @throws AssertionError when the process exits or the time runs out first
    */
-  Matcher await(Pattern pattern, long seconds) {
+  public Matcher await(Pattern pattern, long seconds) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     int seen = 0;
     synchronized (lines) {
@@ -106,24 +117,36 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** The {@code kill -9} of a crash: no shutdown hook, no goodbye, no last snapshot. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     waitForExit();
   }
 
   /** SIGTERM, as {@code docker stop} or Kubernetes sends it: the node shuts down gracefully. */
-  void terminate() {
+  public void terminate() {
     process.destroy();
   }
 
   /** @return whether the process exited within {@code seconds} */
-  boolean awaitExit(long seconds) {
+  public boolean awaitExit(long seconds) {
     try {
       return process.waitFor(seconds, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** @return every line printed so far (standard output and error together) */
+  public List<String> lines() {
+    synchronized (lines) {
+      return List.copyOf(lines);
+    }
+  }
+
+  /** @return the exit code, once the process has exited (see {@link #awaitExit}) */
+  public int exitValue() {
+    return process.exitValue();
   }
 
   @Override
