@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ final class Connection implements Peer {
   static final short POLICY_VIOLATION = 1008;
   /** WebSocket close status when the connection's token expired. */
   static final short TOKEN_EXPIRED = 4401;
+  /** WebSocket close status for a peer that did not answer the server's ping within {@code ping_timeout}. */
+  static final short PING_TIMEOUT = 4408;
 
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
@@ -55,6 +58,7 @@ final class Connection implements Peer {
   private final TokenRefresher refresher;
   private final GatewayMeters meters;
   private final String node;
+  private final KeepAlive keepAlive;
   private Principal principal;
   private RateLimiter limiter;
   private long expiryTimer = -1;
@@ -90,6 +94,8 @@ final class Connection implements Peer {
     this.topics = gateway.topics();
     this.slowConsumerNanos = Math.round(gateway.options().getSlowConsumerTimeout() * 1e9);
     socket.setWriteQueueMaxSize(gateway.options().getMaxWriteQueue());
+    this.keepAlive = new KeepAlive(vertx, socket, gateway.options().getPingInterval(),
+        gateway.options().getPingTimeout(), this::onPingTimeout);
   }
 
   /** Installs the socket's handlers and greets the client. */
@@ -102,6 +108,7 @@ final class Connection implements Peer {
     registry.add(this);
     write(welcome);
     scheduleExpiry();
+    keepAlive.start();
   }
 
   /**
@@ -135,8 +142,21 @@ final class Connection implements Peer {
     return address;
   }
 
+  /**
+   * Every frame proves the peer alive; all but pongs (answers to the server's own pings, which any live peer sends
+   * by itself) also count as activity for {@code connection_timeout}, client pings included.
+   */
   private void onFrame(WebSocketFrame frame) {
-    lastActivity = System.nanoTime();
+    long now = System.nanoTime();
+    keepAlive.heard(now);
+    if (frame.type() != WebSocketFrameType.PONG) {
+      lastActivity = now;
+    }
+  }
+
+  private void onPingTimeout() {
+    LOG.debug("Closing {} in session {}: no answer to the server's ping", clientId, sessionId);
+    close(PING_TIMEOUT, "ping timeout");
   }
 
   private void onText(String text) {
@@ -243,6 +263,7 @@ final class Connection implements Peer {
     if (expiryTimer >= 0) {
       vertx.cancelTimer(expiryTimer);
     }
+    keepAlive.stop();
     batcher.flush();
     topics.remove(this);
     registry.remove(this);
@@ -339,6 +360,7 @@ final class Connection implements Peer {
     if (!closed) {
       batcher.flush();
       closed = true;
+      keepAlive.stop();
       socket.close(status, reason);
     }
   }

@@ -131,7 +131,9 @@ final class StreamingEndpoint {
             .put("max_message_size", options.getMaxMessageSize())
             .put("max_batch_size", options.getMaxBatchSize())
             .put("max_dimensions", options.getMaxDimensions())
-            .put("connection_timeout", options.getConnectionTimeout()));
+            .put("connection_timeout", options.getConnectionTimeout())
+            .put("ping_interval", options.getPingInterval())
+            .put("ping_timeout", options.getPingTimeout()));
     return ResponseWriter.message(ResponseType.WELCOME, null, ServerClock.timestamp(), fields);
   }
 

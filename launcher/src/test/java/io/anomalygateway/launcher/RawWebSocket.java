@@ -53,7 +53,10 @@ final class RawWebSocket implements AutoCloseable {
     out.flush();
   }
 
-  /** @return the next frame from the server, as {@code "text:..."}, {@code "close:<status>"}, or {@code "eof"} */
+  /**
+   * @return the next frame from the server (the welcome skipped), as {@code "text:..."}, {@code "ping"},
+   *     {@code "close:<status>"}, or {@code "eof"}; pings are not answered
+   */
   String nextFrame() throws IOException {
     while (true) {
       int first = in.read();
@@ -72,6 +75,9 @@ final class RawWebSocket implements AutoCloseable {
       }
       byte[] payload = in.readNBytes(length);
       int opcode = first & 0x0F;
+      if (opcode == 0x9) {
+        return "ping";
+      }
       if (opcode == 0x8) {
         return "close:" + (payload.length >= 2 ? ((payload[0] & 0xFF) << 8 | (payload[1] & 0xFF)) : 1005);
       }

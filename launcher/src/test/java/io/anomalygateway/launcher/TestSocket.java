@@ -31,6 +31,7 @@ public final class TestSocket implements AutoCloseable {
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
   private final java.util.Deque<JsonObject> events = new java.util.ArrayDeque<>();
   private final Promise<Short> closed = Promise.promise();
+  private final java.util.concurrent.Semaphore pings = new java.util.concurrent.Semaphore(0);
 
   private TestSocket(WebSocketClient client, ClientWebSocket socket) {
     this.client = client;
@@ -39,6 +40,12 @@ public final class TestSocket implements AutoCloseable {
     // The SockJS raw WebSocket transport of the event-bus bridge answers in binary frames.
     socket.binaryMessageHandler(data -> received.add(new JsonObject(data)));
     socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode()));
+    // Vert.x answers the server's pings by itself; the test only counts them.
+    socket.frameHandler(frame -> {
+      if (frame.type() == io.vertx.core.http.WebSocketFrameType.PING) {
+        pings.release();
+      }
+    });
   }
 
   /**
@@ -184,6 +191,20 @@ public final class TestSocket implements AutoCloseable {
   }
 
   /** @return the status code of the server's close frame, once the connection closed */
+  /** Waits for {@code count} WebSocket pings from the server (answered automatically), at most a few seconds each. */
+  void awaitPings(int count) {
+    for (int i = 0; i < count; i++) {
+      try {
+        if (!pings.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+          throw new AssertionError("no ping from the server within " + WAIT_SECONDS + " s (" + i + " so far)");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   public short awaitClose() {
     return await(closed.future());
   }

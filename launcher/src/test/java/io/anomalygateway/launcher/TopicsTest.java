@@ -55,6 +55,7 @@ class TopicsTest extends EmbeddedGatewayTest {
       assertThat(event.getString("topic")).isEqualTo("anomalies");
       assertThat(event.getString("session_id")).isEqualTo("scoped-a");
       assertThat(event.getString("sample_id")).isNotBlank();
+      assertThat(event.getBoolean("is_anomaly")).as("the seed's callbacks read it").isTrue();
       assertThat(event.getString("timestamp")).isNotBlank();
       assertThat(event.getDouble("confidence_score")).isBetween(0.5, 1.0);
       assertThat(event.getJsonArray("explanation")).isNotEmpty();

@@ -59,6 +59,7 @@ public final class TopicEvents {
     }
     return header(Topic.ANOMALIES, sessionId)
         .put("sample_id", verdict.sampleId())
+        .put("is_anomaly", true)
         .put("algorithm", algorithm.wireName())
         .put("confidence_score", verdict.score())
         .put("threshold", Double.isFinite(threshold) ? threshold : null)
