@@ -146,16 +146,41 @@ public final class AnomalyClient implements AutoCloseable {
 
   /** Scores one sample and hands the verdict, or the failure, to a callback (on the client's thread). */
   public void sendSample(double[] data, BiConsumer<DetectionResult, Throwable> callback) {
-    sendSample(data, (String) null).whenComplete(callback);
+    sendSample(data, null, callback);
   }
 
-  /** Scores rows in order, in one request. */
+  /**
+   * Scores one sample with an algorithm and hands the verdict, or the failure, to a callback (on the client's
+   * thread), exactly once.
+   *
+   * @param algorithm the algorithm, or {@code null} for the session's
+   */
+  public void sendSample(double[] data, String algorithm, BiConsumer<DetectionResult, Throwable> callback) {
+    sendSample(data, algorithm).whenComplete(callback);
+  }
+
+  /** Scores rows in order, in one request, with the session's algorithm. */
   public CompletableFuture<BatchResult> sendBatch(double[][] rows) {
+    return sendBatch(rows, null);
+  }
+
+  /**
+   * Scores rows in order, in one request.
+   *
+   * @param rows the rows, all of the session's dimension
+   * @param algorithm the algorithm to score them with, or {@code null} for the session's
+   * @return one verdict per row
+   */
+  public CompletableFuture<BatchResult> sendBatch(double[][] rows, String algorithm) {
     JsonArray data = new JsonArray();
     for (double[] row : rows) {
       data.add(array(row));
     }
-    return submit(new JsonObject().put("type", "batch").put("batch_data", data), BatchResult::fromJson);
+    JsonObject message = new JsonObject().put("type", "batch").put("batch_data", data);
+    if (algorithm != null) {
+      message.put("algorithm", algorithm);
+    }
+    return submit(message, BatchResult::fromJson);
   }
 
   /** @return the session's statistics as the server reports them */
@@ -163,9 +188,39 @@ public final class AnomalyClient implements AutoCloseable {
     return submit(new JsonObject().put("type", "stats"), SessionStatistics::fromJson);
   }
 
-  /** Compares the session's reference window with its newest {@code windowSize} samples (KS test). */
+  /**
+   * Compares the session's reference window with its newest {@code windowSize} samples, with the server's default
+   * method and level; while the reference re-forms after a drift that monitoring detected, the answer is that
+   * detection (see {@link DriftResult#evidence()}).
+   */
   public CompletableFuture<DriftResult> checkDrift(int windowSize) {
-    return submit(new JsonObject().put("type", "drift").put("window_size", windowSize), DriftResult::fromJson);
+    return checkDrift(windowSize, null, Double.NaN);
+  }
+
+  /**
+   * @param windowSize the newest samples to compare, 10 to the server's {@code max_window_size}
+   * @param method {@code ks}, {@code psi}, {@code adwin} or {@code page_hinkley}; {@code null} for the server's
+   * @param alpha the significance level after correction across features, in (0, 1); {@code NaN} for the server's
+   * @return the comparison, feature by feature
+   */
+  public CompletableFuture<DriftResult> checkDrift(int windowSize, String method, double alpha) {
+    JsonObject message = new JsonObject().put("type", "drift").put("window_size", windowSize);
+    if (method != null) {
+      message.put("method", method);
+    }
+    if (!Double.isNaN(alpha)) {
+      message.put("alpha", alpha);
+    }
+    return submit(message, DriftResult::fromJson);
+  }
+
+  /**
+   * Discards the session's drift reference (and the detection it re-forms after): the next samples form a new one.
+   *
+   * @return a result with status {@code reset}
+   */
+  public CompletableFuture<DriftResult> resetDrift() {
+    return submit(new JsonObject().put("type", "drift").put("reset", true), DriftResult::fromJson);
   }
 
   /**

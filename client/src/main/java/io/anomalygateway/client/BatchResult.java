@@ -12,8 +12,10 @@ import java.util.List;
  * @param algorithm the algorithm that scored it
  * @param anomalies how many rows are anomalous
  * @param results one verdict per row
+ * @param processingTimeMillis the server's time from the batch's arrival to its answer, in milliseconds
  */
-public record BatchResult(String algorithm, int anomalies, List<DetectionResult> results) {
+public record BatchResult(String algorithm, int anomalies, List<DetectionResult> results,
+                          double processingTimeMillis) {
 
   static BatchResult fromJson(JsonObject json) {
     String algorithm = json.getString("algorithm");
@@ -24,6 +26,7 @@ public record BatchResult(String algorithm, int anomalies, List<DetectionResult>
       JsonObject row = rows.getJsonObject(i);
       results.add(DetectionResult.fromJson(row, algorithm, metadata));
     }
-    return new BatchResult(algorithm, json.getInteger("anomalies", 0), List.copyOf(results));
+    return new BatchResult(algorithm, json.getInteger("anomalies", 0), List.copyOf(results),
+        metadata.getDouble("processing_time_ms", Double.NaN));
   }
 }

@@ -15,9 +15,12 @@ import java.util.List;
  * @param algorithm the algorithm that scored it
  * @param modelFitted whether the session's model was fitted (before, no sample is anomalous)
  * @param explanation the features that made it anomalous, largest first; empty for normal samples
+ * @param processingTimeMillis the server's time from the request's arrival to its answer (for a row of a batch,
+ *     the whole batch's), in milliseconds; the rest of the round trip is the network and the client
  */
 public record DetectionResult(String sampleId, boolean anomaly, double confidenceScore, String algorithm,
-                              boolean modelFitted, List<FeatureContribution> explanation) {
+                              boolean modelFitted, List<FeatureContribution> explanation,
+                              double processingTimeMillis) {
 
   /** Reads a {@code result} message, or one entry of a {@code batch_result} with the batch's metadata. */
   static DetectionResult fromJson(JsonObject entry, String algorithm, JsonObject metadata) {
@@ -30,7 +33,7 @@ public record DetectionResult(String sampleId, boolean anomaly, double confidenc
     }
     return new DetectionResult(entry.getString("sample_id"), entry.getBoolean("is_anomaly"),
         entry.getDouble("confidence_score"), algorithm, metadata.getBoolean("model_fitted", false),
-        List.copyOf(features));
+        List.copyOf(features), metadata.getDouble("processing_time_ms", Double.NaN));
   }
 
   static DetectionResult fromResult(JsonObject result) {

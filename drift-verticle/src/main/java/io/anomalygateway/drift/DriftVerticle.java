@@ -117,7 +117,7 @@ public final class DriftVerticle extends VerticleBase {
     if (query.reset()) {
       session.reset();
       return new DriftReport(DriftReport.RESET, false, method, windowSize, 0, 0, alpha, correction.wireName(), 0,
-          List.of());
+          List.of(), null, -1);
     }
     return session.report(windowSize, method, alpha, correction);
   }

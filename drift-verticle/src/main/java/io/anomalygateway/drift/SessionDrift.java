@@ -6,6 +6,7 @@ import io.anomalygateway.drift.stats.PopulationStability;
 import io.anomalygateway.protocol.DriftMethod;
 import io.anomalygateway.protocol.OnDrift;
 import io.anomalygateway.protocol.Samples;
+import io.anomalygateway.protocol.bus.DriftDetection;
 import io.anomalygateway.protocol.bus.DriftEvent;
 import io.anomalygateway.protocol.bus.DriftReport;
 import io.anomalygateway.protocol.bus.DriftSettings;
@@ -16,9 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One session's drift state: the reference window (the first {@code reference_size} samples, or those after the
- * last reset), the recent samples after it, the streaming detectors, and continuous monitoring every
- * {@code check_interval} samples. Only the drift verticle's context touches it.
+ * One session's drift state: the reference window, the recent samples after it, the streaming detectors, and
+ * continuous monitoring every {@code check_interval} samples. Only the drift verticle's context touches it.
+ *
+ * <p>The reference's lifecycle: it is <em>formed</em> from the first {@code reference_size} samples; once complete
+ * it is <em>compared</em> with the newest samples, by {@code drift} requests and by monitoring; a detection makes it
+ * <em>re-form</em> from the samples after the change (one change, one alarm), and while it does, a {@code drift}
+ * request is answered with that detection rather than "not enough data"; a {@code reset} discards it, and the
+ * detection with it.
  */
 final class SessionDrift {
 
@@ -36,6 +42,7 @@ final class SessionDrift {
   private int positiveChecks;
   private long detections;
   private long lastDetection = -1;
+  private DriftDetection detection;
   private long lastActive;
 
   SessionDrift(String sessionId, DriftOptions options) {
@@ -50,7 +57,7 @@ final class SessionDrift {
   List<DriftEvent> observe(Samples block, double[] scores) {
     if (dims == 0) {
       dims = block.dims();
-      reset();
+      renewReference();
     } else if (block.dims() != dims) {
       return List.of();
     }
@@ -98,27 +105,42 @@ final class SessionDrift {
     positiveChecks = 0;
     detections++;
     lastDetection = samples - 1;
+    detection = new DriftDetection(lastDetection, method, features);
     boolean refit = settings.onDrift() == OnDrift.REFIT;
     long window = samples - 1 - Math.max(0, monitors.lastScoreDrift());
     DriftEvent event = new DriftEvent(sessionId, samples - 1, method, drifted,
         monitors.lastScoreDrift() >= 0 && window < options.getMonitorWindowSize(), refit,
         options.getMonitorWindowSize());
-    reset();
+    renewReference();
     return event;
   }
 
-  /** Answers a {@code drift} request. */
+  /**
+   * Answers a {@code drift} request: with the comparison of the reference and the newest {@code windowSize}
+   * samples, or, until such a comparison is possible again after a detection (the reference re-forms, then the
+   * newest samples after it accumulate), with that detection.
+   */
   DriftReport report(int windowSize, DriftMethod method, double alpha, MultipleTesting correction) {
+    boolean comparable = referenceCount == options.getReferenceSize() && recent != null
+        && recent.size() >= windowSize;
+    if (detection != null && !comparable) {
+      int window = options.getMonitorWindowSize();
+      return new DriftReport(DriftReport.OK, true, detection.method(), window, options.getReferenceSize(), window,
+          options.getMonitorAlpha(), options.getCorrection().wireName(), 0, detection.features(),
+          DriftReport.MONITOR, detection.sample());
+    }
+    long detectedAt = detection == null ? -1 : detection.sample();
     int referenceMissing = options.getReferenceSize() - referenceCount;
     int recentMissing = recent == null ? windowSize : Math.max(0, windowSize - recent.size());
     if (dims == 0 || referenceMissing > 0 || recentMissing > 0) {
       int needed = Math.max(0, referenceMissing) + recentMissing + (dims == 0 ? options.getReferenceSize() : 0);
       return new DriftReport(DriftReport.INSUFFICIENT_DATA, false, method, windowSize, referenceCount,
-          recent == null ? 0 : Math.min(recent.size(), windowSize), alpha, correction.wireName(), needed, List.of());
+          recent == null ? 0 : Math.min(recent.size(), windowSize), alpha, correction.wireName(), needed, List.of(),
+          null, detectedAt);
     }
     List<FeatureDrift> features = evidence(method, windowSize, alpha, correction, false);
     return new DriftReport(DriftReport.OK, features.stream().anyMatch(FeatureDrift::drifted), method, windowSize,
-        referenceCount, windowSize, alpha, correction.wireName(), 0, features);
+        referenceCount, windowSize, alpha, correction.wireName(), 0, features, DriftReport.COMPARISON, detectedAt);
   }
 
   /**
@@ -168,8 +190,14 @@ final class SessionDrift {
     return features;
   }
 
-  /** Discards the reference, the recent samples and the streaming detectors: the next samples form a new one. */
+  /** A {@code reset} request: a new reference from the next samples, and no detection to report. */
   void reset() {
+    renewReference();
+    detection = null;
+  }
+
+  /** Discards the reference, the recent samples and the streaming detectors: the next samples form a new one. */
+  private void renewReference() {
     referenceCount = 0;
     columns = null;
     sinceCheck = 0;

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Streams a stable stream, then shifts its first feature by three standard deviations, and watches drift appear
- * twice: pushed on the {@code drift} topic by the server's continuous monitoring, and in the answer to an explicit
- * drift check.
+ * twice: pushed on the {@code drift} topic by the server's continuous monitoring, and in the answers to explicit
+ * drift checks, which report the monitor's detection while the reference re-forms after it, then compare with the
+ * new reference.
  */
 final class DriftDetection {
 
@@ -33,13 +34,21 @@ final class DriftDetection {
         client.sendSample(new double[] {random.nextGaussian() + shift, random.nextGaussian()}).get();
         if ((i + 1) % 250 == 0) {
           DriftResult drift = client.checkDrift(200).get();
-          out.printf("after %d samples (shift at %d): status %s, drift %s, features drifted %s%n", i + 1, shiftAt,
-              drift.status(), drift.driftDetected(),
-              drift.features().stream().filter(DriftResult.Feature::drifted).map(DriftResult.Feature::index).toList());
+          out.printf("after %d samples (shift at %d): status %s, drift %s%s, features drifted %s%n", i + 1, shiftAt,
+              drift.status(), drift.driftDetected(), evidence(drift), drift.driftedFeatures());
         }
       }
       out.printf("drift events pushed: %d%n", pushed.get());
     }
     return 0;
+  }
+
+  /** Whether the answer compared the windows itself or reports the monitor's detection, and when that was. */
+  private static String evidence(DriftResult drift) {
+    if (drift.evidence() == null) {
+      return "";
+    }
+    return " (" + drift.evidence() + (drift.detectedAt() == null ? "" : ", detected at sample " + drift.detectedAt())
+        + ")";
   }
 }

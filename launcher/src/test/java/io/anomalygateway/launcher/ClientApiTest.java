@@ -72,6 +72,41 @@ class ClientApiTest extends EmbeddedGatewayTest {
   }
 
   @Test
+  void aBatchAndASampleWithACallbackNameTheirAlgorithm() throws Exception {
+    try (AnomalyClient client = client("api-algorithms")) {
+      BatchResult batch = await(client.sendBatch(Messages.normal(new Random(6), 30, 2), "random_cut_forest"));
+      assertThat(batch.algorithm()).isEqualTo("random_cut_forest");
+      CompletableFuture<DetectionResult> called = new CompletableFuture<>();
+      client.sendSample(new double[] {0.1, 0.2}, "one_class_svm", (result, failure) -> {
+        if (failure != null) {
+          called.completeExceptionally(failure);
+        } else {
+          called.complete(result);
+        }
+      });
+      assertThat(await(called).algorithm()).isEqualTo("one_class_svm");
+    }
+  }
+
+  @Test
+  void driftChecksTakeAMethodAndALevelAndResetTheReference() {
+    try (AnomalyClient client = client("api-drift")) {
+      Random random = new Random(8);
+      await(client.sendBatch(Messages.normal(random, 600, 2)));
+      DriftResult drift = await(client.checkDrift(100, "psi", 0.05));
+      assertThat(drift.status()).isEqualTo("ok");
+      assertThat(drift.method()).isEqualTo("psi");
+      assertThat(drift.windowSize()).isEqualTo(100);
+      assertThat(drift.alpha()).isEqualTo(0.05);
+      assertThat(drift.evidence()).isEqualTo("comparison");
+      assertThat(drift.detectedAt()).isNull();
+      assertThat(drift.features()).hasSize(2);
+      assertThat(await(client.resetDrift()).status()).isEqualTo("reset");
+      assertThat(await(client.checkDrift(100)).status()).isEqualTo("insufficient_data");
+    }
+  }
+
+  @Test
   void inBatchModeEverySampleStillGetsItsOwnResult() {
     AnomalyClient client = AnomalyClient.create(vertx, new ClientOptions().setUrl("ws://127.0.0.1:" + port)
         .setSessionId("api-batch-mode").setProcessingMode("batch", 10, 0.05));

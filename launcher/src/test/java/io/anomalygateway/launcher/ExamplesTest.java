@@ -19,10 +19,10 @@ class ExamplesTest extends EmbeddedGatewayTest {
   @CsvSource(delimiter = '|', value = {
       "basic       | 400   | 0 | streamed 400 samples",
       "batch       | 1000  | 0 | 1000 rows in",
-      "drift       | 1000  | 0 | features drifted [0]",
+      "drift       | 1000  | 0 | drift true (monitor, detected at sample",
       "pubsub      | 300   | 8 | [anomalies] anomaly",
       "dashboard   | 0     | 2 | samples",
-      "performance | 3000  | 0 | 3000 samples in"})
+      "performance | 3000  | 0 | batches: 30 of 100 rows in"})
   void runsToTheEndAgainstARealGateway(String name, int samples, int duration, String expected) throws Exception {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     int exit;

@@ -190,7 +190,6 @@ public final class TestSocket implements AutoCloseable {
     }
   }
 
-  /** @return the status code of the server's close frame, once the connection closed */
   /** Waits for {@code count} WebSocket pings from the server (answered automatically), at most a few seconds each. */
   void awaitPings(int count) {
     for (int i = 0; i < count; i++) {
@@ -205,6 +204,7 @@ public final class TestSocket implements AutoCloseable {
     }
   }
 
+  /** @return the status code of the server's close frame, once the connection closed */
   public short awaitClose() {
     return await(closed.future());
   }

@@ -60,14 +60,16 @@ final class BusJson {
         .put("method", report.method().wireName()).put("window_size", report.windowSize())
         .put("reference_size", report.referenceSize()).put("current_size", report.currentSize())
         .put("alpha", report.alpha()).put("correction", report.correction())
-        .put("samples_needed", report.samplesNeeded()).put("features", features(report.features()));
+        .put("samples_needed", report.samplesNeeded()).put("features", features(report.features()))
+        .put("evidence", report.evidence()).put("detected_at", report.detectedAt());
   }
 
   static DriftReport driftReport(JsonObject json) {
     return new DriftReport(json.getString("status"), json.getBoolean("drift_detected"),
         DriftMethod.ofWireName(json.getString("method")), json.getInteger("window_size"),
         json.getInteger("reference_size"), json.getInteger("current_size"), json.getDouble("alpha"),
-        json.getString("correction"), json.getInteger("samples_needed"), features(json.getJsonArray("features")));
+        json.getString("correction"), json.getInteger("samples_needed"), features(json.getJsonArray("features")),
+        json.getString("evidence"), json.getLong("detected_at"));
   }
 
   static JsonObject toJson(DriftEvent event) {

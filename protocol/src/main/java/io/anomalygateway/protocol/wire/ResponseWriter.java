@@ -119,6 +119,14 @@ public final class ResponseWriter {
       if (DriftReport.INSUFFICIENT_DATA.equals(report.status())) {
         g.writeNumberField("samples_needed", report.samplesNeeded());
       }
+      if (report.evidence() != null) {
+        g.writeStringField("evidence", report.evidence());
+      }
+      if (report.detectedAt() >= 0) {
+        g.writeNumberField("detected_at", report.detectedAt());
+      } else {
+        g.writeNullField("detected_at");
+      }
       g.writeArrayFieldStart("features");
       for (FeatureDrift feature : report.features()) {
         g.writeStartObject();
