@@ -1,14 +1,18 @@
-// Live dashboard: registers on the topic addresses through the SockJS event-bus bridge.
+// Live dashboard: asks the server what its token may watch, then registers on exactly those addresses of the
+// SockJS event-bus bridge: one session's topics (or every session's, for an admin) and the node-wide figures.
 (function () {
   'use strict';
   const params = new URLSearchParams(location.search);
+  const token = params.get('token');
   const MAX_POINTS = 300;
   const MAX_FEED = 50;
   const charts = new Map();
+  const nodes = new Map();
   let bus = null;
   let session = params.get('session') || '';
 
   const statusEl = document.getElementById('status');
+  const noticeEl = document.getElementById('notice');
   const sessionEl = document.getElementById('session');
   sessionEl.value = session;
   sessionEl.addEventListener('change', () => {
@@ -16,35 +20,106 @@
     const url = new URL(location.href);
     if (session) { url.searchParams.set('session', session); } else { url.searchParams.delete('session'); }
     history.replaceState(null, '', url);
-    connect();
+    start();
   });
-
-  function address(topic) {
-    return 'anomaly.topic.' + topic + (session ? '.' + session : '');
-  }
 
   function setStatus(text) {
     statusEl.textContent = text;
     statusEl.className = 'status ' + text;
   }
 
-  function connect() {
-    if (bus) { bus.onclose = null; bus.close(); }
+  function notice(text) {
+    noticeEl.textContent = text || '';
+    noticeEl.hidden = !text;
+  }
+
+  function query(extra) {
+    const search = new URLSearchParams(extra);
+    if (token) { search.set('token', token); }
+    const text = search.toString();
+    return text ? '?' + text : '';
+  }
+
+  function describe(access) {
+    if (access.all_sessions) { return 'every session'; }
+    return access.sessions ? access.sessions.join(', ') : 'any session you name';
+  }
+
+  // What to register on, decided from the server's own reading of the token; null when nothing may be shown.
+  function plan(access) {
+    const topics = ['anomalies', 'alerts', 'drift', 'stats'];
+    if (!session && access.all_sessions) {
+      // Every session's topics carry the node-wide events too.
+      return topics.map((t) => 'anomaly.topic.' + t);
+    }
+    if (!session) {
+      const single = access.sessions && access.sessions.length === 1 && !access.sessions[0].includes('*');
+      if (!single) {
+        notice('Choose a session to watch: this link\'s token may watch ' + describe(access) + '.');
+        return null;
+      }
+      session = access.sessions[0];
+      sessionEl.value = session;
+    }
+    if (access.session_permitted === false) {
+      notice('This link\'s token may not watch session "' + session + '"; it may watch ' + describe(access) + '.');
+      return null;
+    }
+    return topics.map((t) => 'anomaly.topic.' + t + '.' + session).concat(['anomaly.node.stats', 'anomaly.node.alerts']);
+  }
+
+  async function start() {
+    if (bus) { bus.onclose = null; bus.close(); bus = null; }
     for (const id of charts.keys()) { document.getElementById('session-' + id)?.remove(); }
     charts.clear();
+    notice('');
     setStatus('connecting');
-    const query = params.get('token') ? '?token=' + encodeURIComponent(params.get('token')) : '';
-    bus = new EventBus('/eventbus' + query);
+    let access;
+    try {
+      const response = await fetch('/api/v1/streaming/access' + query(session ? { session } : {}),
+        { cache: 'no-store' });
+      access = await response.json();
+      if (!response.ok) {
+        setStatus('refused');
+        notice('The server refused this link\'s token (' + (access.error || response.status) +
+          '). Ask for a new dashboard link.');
+        return;
+      }
+    } catch (e) {
+      setStatus('closed');
+      notice('The server cannot be reached.');
+      return;
+    }
+    const addresses = plan(access);
+    if (addresses === null) {
+      setStatus('refused');
+      return;
+    }
+    connect(addresses);
+  }
+
+  function connect(addresses) {
+    bus = new EventBus('/eventbus' + query({}));
     bus.enableReconnect(true);
     bus.onopen = () => {
       setStatus('open');
-      bus.registerHandler(address('anomalies'), {}, (err, msg) => { if (!err) { onAnomaly(msg.body); } });
-      bus.registerHandler(address('alerts'), {}, (err, msg) => { if (!err) { onAlert(msg.body); } });
-      bus.registerHandler(address('drift'), {}, (err, msg) => { if (!err) { onDrift(msg.body); } });
-      bus.registerHandler('anomaly.topic.stats', {}, (err, msg) => { if (!err) { onStats(msg.body); } });
+      for (const address of addresses) {
+        bus.registerHandler(address, {}, (err, msg) => { if (!err) { dispatch(msg.body); } });
+      }
     };
     bus.onclose = () => setStatus('closed');
-    bus.onerror = (e) => console.warn('event bus error', e);
+    // The bridge reports refusals here, never to the handlers: say so on the page.
+    bus.onerror = (e) => {
+      setStatus('refused');
+      notice('The server refused part of this dashboard (' + (e && e.body ? e.body : 'error') + ').');
+    };
+  }
+
+  function dispatch(event) {
+    if (event.type === 'stats') { onStats(event); }
+    else if (event.type === 'anomaly') { onAnomaly(event); }
+    else if (event.type === 'alert') { onAlert(event); }
+    else if (event.type === 'drift') { onDrift(event); }
   }
 
   function sessionPanel(id) {
@@ -76,17 +151,33 @@
     if (dataset.data.length > MAX_POINTS) { dataset.data.shift(); }
   }
 
-  function onStats(event) {
-    const stats = event.stats || {};
-    if (event.session_id === null) {
-      text('throughput', stats.samples_per_s);
-      text('latency', stats.latency_ms ? stats.latency_ms.p99 : '–');
-      text('connections', stats.connections ? stats.connections.active + ' / ' + stats.connections.max : '–');
-      text('errors', (100 * (stats.error_rate || 0)).toFixed(2) + '%');
-      text('dropped', stats.dropped_events);
-      return;
+  // Each gateway publishes its own figures; the cards show them all together (a cluster has several).
+  function onNodeStats(event) {
+    const now = Date.now();
+    nodes.set(event.stats.node, { stats: event.stats, at: now });
+    let samples = 0, p99 = 0, active = 0, max = 0, requests = 0, errors = 0, dropped = 0;
+    for (const [id, entry] of nodes) {
+      const s = entry.stats;
+      if (now - entry.at > 3000 * s.interval_s) { nodes.delete(id); continue; }
+      samples += s.samples_per_s;
+      p99 = Math.max(p99, s.latency_ms.p99);
+      active += s.connections.active;
+      max += s.connections.max;
+      requests += s.requests_per_s * s.interval_s;
+      errors += s.errors;
+      dropped += s.dropped_events;
     }
-    if (session && event.session_id !== session) { return; }
+    text('throughput', Math.round(samples * 10) / 10);
+    text('latency', p99);
+    text('connections', active + ' / ' + max);
+    text('errors', (100 * (requests + errors === 0 ? 0 : errors / (requests + errors))).toFixed(2) + '%');
+    text('dropped', dropped);
+    text('gateways', nodes.size);
+  }
+
+  function onStats(event) {
+    if (event.session_id === null) { onNodeStats(event); return; }
+    const stats = event.stats;
     const chart = sessionPanel(event.session_id);
     for (const [time, score, flagged] of stats.scores || []) {
       push(chart.data.datasets[0], { x: time, y: score });
@@ -142,5 +233,5 @@
   function text(id, value) { document.getElementById(id).textContent = value === undefined ? '–' : value; }
   function round(x) { return Math.round(x * 1000) / 1000; }
 
-  connect();
+  start();
 })();

@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
 /**
  * The SockJS event-bus bridge for browsers at {@code /eventbus/*}, default deny. A socket is opened with a token
  * (query {@code ?token=}) from an allowed origin; each message may carry a fresh one in its {@code token} header.
- * A browser may register only on topic addresses of the sessions its token allows (every session's, for admins),
- * and send only to the gateway's public request address, within its role and rate limit; the gateway then handles
+ * A browser may register only on topic addresses of the sessions its token allows (every session's, for admins)
+ * and on the node addresses (node-wide statistics and alerts, which every role may see: they carry no session's
+ * data, and {@code stats} answers show a viewer the same figures), and send only to the gateway's public request
+ * address, within its role and rate limit; the gateway then handles
  * the message as the WebSocket protocol's request, with the principal the bridge verified. Topic events to a
  * browser that does not read fast enough are dropped.
  */
@@ -48,6 +50,7 @@ final class EventBusBridge {
       RequestType.STATS, RequestType.PING, RequestType.DRIFT);
   private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._:~-]+");
   private static final Pattern TOPIC = Pattern.compile(Topic.addressPattern());
+  private static final Pattern NODE = Pattern.compile(Topic.nodeAddressPattern());
   private static final Pattern TOKEN = Pattern.compile("[?&]token=([^&]+)");
 
   /** What the bridge knows of one browser. */
@@ -73,7 +76,8 @@ final class EventBusBridge {
   Router router() {
     SockJSBridgeOptions options = new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(Addresses.GATEWAY_REQUEST))
-        .addOutboundPermitted(new PermittedOptions().setAddressRegex(Topic.addressPattern()));
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(Topic.addressPattern()))
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(Topic.nodeAddressPattern()));
     return SockJSHandler.create(gateway.vertx(), new SockJSHandlerOptions()).bridge(options, this::onEvent);
   }
 
@@ -132,9 +136,15 @@ final class EventBusBridge {
         });
   }
 
-  /** Every session's topic address needs an admin; a session's own needs a token that may open it. */
+  /**
+   * Every session's topic address needs an admin; a session's own needs a token that may open it; node addresses
+   * any valid token.
+   */
   private static boolean mayRegister(Principal principal, JsonObject message) {
     String address = message.getString("address", "");
+    if (NODE.matcher(address).matches()) {
+      return true;
+    }
     if (!TOPIC.matcher(address).matches()) {
       return false;
     }

@@ -76,6 +76,7 @@ public final class GatewayVerticle extends VerticleBase {
     router.get(Readiness.PATH).handler(Readiness.handler(vertx, options.getCluster(), directory, detector,
         () -> shuttingDown));
     router.get(StreamingEndpoint.PATH).handler(new StreamingEndpoint(gateway, connections::add)::handle);
+    router.get(AccessEndpoint.PATH).handler(new AccessEndpoint(gateway)::handle);
     router.route(EventBusBridge.PATH).subRouter(bridge.router());
     router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
 

@@ -69,7 +69,7 @@ final class StreamingEndpoint {
   }
 
   /** The token of the {@code Authorization: Bearer} header, or of the {@code token} query parameter. */
-  private static String bearer(HttpServerRequest request) {
+  static String bearer(HttpServerRequest request) {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return header.substring(7).trim();

@@ -11,12 +11,16 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the whole system in one JVM on the local event bus: {@code java -jar anomaly-gateway.jar}.
  */
 public final class Main {
+
+  /** The session of the dashboard URL printed at start, which the printed viewer token may watch. */
+  private static final String DEMO_SESSION = "demo";
 
   private Main() {
   }
@@ -178,8 +182,8 @@ public final class Main {
     TokenIssuer issuer = new TokenIssuer(vertx, secret);
     System.out.println("  producer token (any session, 24 h): "
         + issuer.mint("producer", Role.PRODUCER, null, 86_400));
-    System.out.println("  dashboard:  " + url + "/?session=demo&token=" + issuer.mint("viewer", Role.VIEWER, null,
-        86_400));
+    System.out.println("  dashboard (viewer of session demo, 24 h):  " + url + "/?session=" + DEMO_SESSION
+        + "&token=" + issuer.mint("viewer", Role.VIEWER, List.of(DEMO_SESSION), 86_400));
     if (generatedSecret) {
       System.out.println("  (a secret was generated for this run; set " + Secrets.ENVIRONMENT + " to keep tokens "
           + "valid across restarts)");

@@ -12,6 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(60)
 class SecuredBridgeTest extends SecuredGatewayTest {
 
+  @Override
+  protected JsonObject configChanges() {
+    return new JsonObject().put("gateway", new JsonObject().put("stats_interval", 0.2));
+  }
+
   private TestSocket bridge(String token) {
     return TestSocket.connect(vertx, port, "/eventbus/websocket?token=" + token);
   }
@@ -27,6 +32,21 @@ class SecuredBridgeTest extends SecuredGatewayTest {
       JsonObject delivered = browser.next();
       assertThat(delivered.getString("type")).isEqualTo("rec");
       assertThat(delivered.getJsonObject("body").getString("session_id")).isEqualTo("line-1");
+    }
+  }
+
+  @Test
+  void aViewerMayWatchTheNodeWideFiguresButNotEverySessionsStatistics() {
+    String viewer = Tokens.hs256("v", List.of("viewer"), List.of("demo"));
+    try (TestSocket browser = bridge(viewer)) {
+      browser.sendText(new JsonObject().put("type", "register").put("address", "anomaly.topic.stats").encode());
+      BridgeTest.assertDenied(browser.next());
+      browser.sendText(new JsonObject().put("type", "register").put("address", "anomaly.node.stats").encode());
+      JsonObject delivered = browser.next();
+      assertThat(delivered.getString("type")).isEqualTo("rec");
+      JsonObject event = delivered.getJsonObject("body");
+      assertThat(event.getValue("session_id")).isNull();
+      assertThat(event.getJsonObject("stats").getJsonObject("connections").getInteger("max")).isPositive();
     }
   }
 

@@ -31,7 +31,7 @@ class ServerStartIT {
   private static final Path LOGS = JAR.resolveSibling("start-it");
   private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
   private static final Pattern PRODUCER = Pattern.compile("producer token \\(any session, 24 h\\): (\\S+)");
-  private static final Pattern DASHBOARD = Pattern.compile("dashboard: +(http://\\S+)");
+  private static final Pattern DASHBOARD = Pattern.compile("dashboard .*: +(http://\\S+)");
 
   private final Vertx vertx = Vertx.vertx();
 

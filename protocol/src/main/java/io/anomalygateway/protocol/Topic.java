@@ -7,8 +7,10 @@ import java.util.stream.Collectors;
  * The topics clients can subscribe to, with their event-bus addresses.
  *
  * <p>Each event is published twice: on the topic's address (every session's events, what the gateways and
- * {@code scope:"all"} subscribers follow) and on the session's own address ({@code <address>.<session_id>}, what a
- * browser registers on through the bridge). Addresses are declared here only; the bridge permits exactly them.
+ * {@code scope:"all"} subscribers follow) and either on the session's own address ({@code <address>.<session_id>},
+ * what a browser registers on through the bridge) or, for a node-wide event (a gateway's own statistics, a node
+ * alert: {@code session_id} null), on the topic's node address ({@code anomaly.node.<topic>}), which carries no
+ * session's data and which every role may watch. Addresses are declared here only; the bridge permits exactly them.
  */
 public enum Topic {
   /** Every anomalous sample, with its score and explanation. */
@@ -22,6 +24,8 @@ public enum Topic {
 
   /** The prefix of every topic address. */
   public static final String ADDRESS_PREFIX = "anomaly.topic.";
+  /** The prefix of the addresses of node-wide events. */
+  public static final String NODE_ADDRESS_PREFIX = "anomaly.node.";
 
   private final String wireName;
   private final String eventType;
@@ -54,6 +58,11 @@ public enum Topic {
     return address() + "." + sessionId;
   }
 
+  /** @return the address carrying the node-wide events of this topic (those whose {@code session_id} is null) */
+  public String nodeAddress() {
+    return NODE_ADDRESS_PREFIX + wireName;
+  }
+
   /**
    * @param wireName a value of {@code config.topic}
    * @return the topic
@@ -71,7 +80,15 @@ public enum Topic {
 
   /** @return a regular expression matching every topic address, global or per session, and nothing else */
   public static String addressPattern() {
-    return "anomaly\\.topic\\.(" + Arrays.stream(values()).map(Topic::wireName).collect(Collectors.joining("|"))
-        + ")(\\.[A-Za-z0-9._:~-]+)?";
+    return "anomaly\\.topic\\.(" + names() + ")(\\.[A-Za-z0-9._:~-]+)?";
+  }
+
+  /** @return a regular expression matching every node address and nothing else */
+  public static String nodeAddressPattern() {
+    return "anomaly\\.node\\.(" + names() + ")";
+  }
+
+  private static String names() {
+    return Arrays.stream(values()).map(Topic::wireName).collect(Collectors.joining("|"));
   }
 }

@@ -22,7 +22,8 @@ public final class TopicEvents {
   }
 
   /**
-   * Publishes an event on its topic's address and, when it belongs to a session, on the session's address.
+   * Publishes an event on its topic's address and on the session's address, or, for a node-wide event, on the
+   * topic's node address.
    *
    * @param bus the event bus
    * @param topic the topic
@@ -31,9 +32,7 @@ public final class TopicEvents {
   public static void publish(EventBus bus, Topic topic, JsonObject event) {
     bus.publish(topic.address(), event);
     String sessionId = event.getString("session_id");
-    if (sessionId != null) {
-      bus.publish(topic.address(sessionId), event);
-    }
+    bus.publish(sessionId != null ? topic.address(sessionId) : topic.nodeAddress(), event);
   }
 
   /**

@@ -38,15 +38,8 @@ public final class Admission {
    * @return {@link Refusal#NONE} when admitted
    */
   public Refusal admit(String address, String tokenId, String sessionId, long now) {
-    long[] window = attempts.computeIfAbsent(address, a -> new long[] {now, 0});
-    synchronized (window) {
-      if (now - window[0] > MINUTE) {
-        window[0] = now;
-        window[1] = 0;
-      }
-      if (++window[1] > options.getConnectionsPerIpPerMinute()) {
-        return Refusal.TOO_MANY_ATTEMPTS;
-      }
+    if (!attempt(address, now)) {
+      return Refusal.TOO_MANY_ATTEMPTS;
     }
     if (open.merge(address, 1, Integer::sum) > options.getMaxConnectionsPerIp()) {
       open.merge(address, -1, Integer::sum);
@@ -61,6 +54,24 @@ public final class Admission {
       byToken.merge(sessionId, 1, Integer::sum);
     }
     return Refusal.NONE;
+  }
+
+  /**
+   * Counts an attempt that takes no slot (a token check), within the same budget as connection attempts.
+   *
+   * @param address the client's IP address
+   * @param now the current {@link System#nanoTime()}
+   * @return whether the address is still within {@code connections_per_ip_per_minute}
+   */
+  public boolean attempt(String address, long now) {
+    long[] window = attempts.computeIfAbsent(address, a -> new long[] {now, 0});
+    synchronized (window) {
+      if (now - window[0] > MINUTE) {
+        window[0] = now;
+        window[1] = 0;
+      }
+      return ++window[1] <= options.getConnectionsPerIpPerMinute();
+    }
   }
 
   /** Gives back what {@link #admit} took, when the connection closes or its upgrade fails. */
