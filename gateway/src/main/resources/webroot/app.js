@@ -107,11 +107,20 @@
         bus.registerHandler(address, {}, (err, msg) => { if (!err) { dispatch(msg.body); } });
       }
     };
-    bus.onclose = () => setStatus('closed');
+    let expired = false;
+    bus.onclose = () => { if (!expired) { setStatus('closed'); } };
     // The bridge reports refusals here, never to the handlers: say so on the page.
     bus.onerror = (e) => {
+      const reason = e && e.body ? e.body : 'error';
       setStatus('refused');
-      notice('The server refused part of this dashboard (' + (e && e.body ? e.body : 'error') + ').');
+      if (reason === 'token_expired') {
+        // The server closes the socket at the token's expiry; reconnecting with it would only be refused.
+        expired = true;
+        bus.enableReconnect(false);
+        notice('This link\'s token has expired. Ask for a new dashboard link.');
+      } else {
+        notice('The server refused part of this dashboard (' + reason + ').');
+      }
     };
   }
 

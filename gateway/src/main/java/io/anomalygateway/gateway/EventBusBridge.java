@@ -11,6 +11,7 @@ import io.anomalygateway.protocol.Topic;
 import io.anomalygateway.protocol.wire.Request;
 import io.anomalygateway.protocol.wire.ResponseWriter;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
@@ -43,6 +44,8 @@ final class EventBusBridge {
 
   /** The route of the bridge. */
   static final String PATH = "/eventbus/*";
+  /** The bridge error a browser gets when its token expires, just before its socket is closed. */
+  static final String TOKEN_EXPIRED = "token_expired";
   /** The header in which the bridge hands the verified principal to the request consumer. */
   static final String PRINCIPAL_HEADER = "anomaly-principal";
 
@@ -57,6 +60,7 @@ final class EventBusBridge {
   private static final class Visitor {
     Principal principal;
     final RateLimiter limiter;
+    long expiryTimer = -1;
 
     Visitor(Principal principal, RateLimiter limiter) {
       this.principal = principal;
@@ -91,13 +95,16 @@ final class EventBusBridge {
     if (type == BridgeEventType.SOCKET_CREATED) {
       open(event);
     } else if (type == BridgeEventType.SOCKET_CLOSED) {
-      visitors.remove(event.socket());
+      Visitor gone = visitors.remove(event.socket());
+      if (gone != null && gone.expiryTimer >= 0) {
+        gateway.vertx().cancelTimer(gone.expiryTimer);
+      }
       event.complete(true);
     } else if (type == BridgeEventType.RECEIVE) {
       boolean full = event.socket().writeQueueFull();
       if (full) {
         gateway.registry().countDropped();
-      gateway.meters().dropped();
+        gateway.meters().dropped();
       }
       event.complete(!full);
     } else if (type == BridgeEventType.REGISTER || type == BridgeEventType.SEND) {
@@ -108,7 +115,10 @@ final class EventBusBridge {
       }
       String token = headerToken(event.getRawMessage());
       Future<Principal> principal = token == null ? Future.succeededFuture(visitor.principal)
-          : gateway.authenticator().authenticate(token).onSuccess(fresh -> visitor.principal = fresh);
+          : gateway.authenticator().authenticate(token).onSuccess(fresh -> {
+            visitor.principal = fresh;
+            scheduleExpiry(event.socket(), visitor);
+          });
       principal.onComplete(done -> event.complete(done.succeeded()
           && !done.result().expiredAt(System.currentTimeMillis() / 1000)
           && (type == BridgeEventType.REGISTER ? mayRegister(done.result(), event.getRawMessage())
@@ -128,12 +138,36 @@ final class EventBusBridge {
     gateway.authenticator().authenticate(token.find() ? java.net.URLDecoder.decode(token.group(1),
         java.nio.charset.StandardCharsets.UTF_8) : null).onComplete(done -> {
           if (done.succeeded()) {
-            visitors.put(socket, new Visitor(done.result(), new RateLimiter(gateway.options().getSecurity()
-                .getRateLimit(done.result().role()), gateway.options().getSecurity().getFloodCloseAfter())));
+            Visitor visitor = new Visitor(done.result(), new RateLimiter(gateway.options().getSecurity()
+                .getRateLimit(done.result().role()), gateway.options().getSecurity().getFloodCloseAfter()));
+            visitors.put(socket, visitor);
             socket.setWriteQueueMaxSize(gateway.options().getMaxWriteQueue());
+            scheduleExpiry(socket, visitor);
           }
           event.complete(done.succeeded());
         });
+  }
+
+  /**
+   * A browser's socket ends with its token, as a WebSocket connection does: at {@code exp} it gets the bridge error
+   * {@code token_expired} (SockJS transports other than raw WebSocket lose a close status) and is closed, with 4401
+   * where the transport carries it, even if it only listens, unless a message brought a fresh token first. Without
+   * this, a page left open would go on receiving its sessions' events long after its token expired.
+   */
+  private void scheduleExpiry(SockJSSocket socket, Visitor visitor) {
+    if (visitor.expiryTimer >= 0) {
+      gateway.vertx().cancelTimer(visitor.expiryTimer);
+      visitor.expiryTimer = -1;
+    }
+    long expiresAt = visitor.principal.expiresAt();
+    if (expiresAt != Long.MAX_VALUE) {
+      long millis = Math.max(1, expiresAt * 1000 - System.currentTimeMillis());
+      visitor.expiryTimer = gateway.vertx().setTimer(millis, id -> {
+        visitor.expiryTimer = -1;
+        socket.write(Buffer.buffer(new JsonObject().put("type", "err").put("body", TOKEN_EXPIRED).encode()));
+        socket.close(Connection.TOKEN_EXPIRED, "token expired");
+      });
+    }
   }
 
   /**

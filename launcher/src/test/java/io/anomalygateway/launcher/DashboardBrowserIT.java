@@ -155,6 +155,15 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.id("notice")).getText()).contains("refused this link's token");
   }
 
+  @Test
+  void aTokenThatExpiresWhileThePageIsOpenIsToldOnThePage() {
+    browser.get("http://localhost:" + port + "/?session=demo&token="
+        + Tokens.expiringIn(4, "viewer", List.of("viewer"), List.of("demo")));
+    awaitText("status", "open");
+    awaitText("status", "refused");
+    assertThat(browser.findElement(By.id("notice")).getText()).contains("token has expired");
+  }
+
   private TestSocket producer(String session) {
     TestSocket socket = TestSocket.connect(vertx, port, session, Map.of("Authorization", "Bearer " + producerToken));
     assertThat(socket.next().getString("type")).isEqualTo("welcome");

@@ -51,6 +51,15 @@ class SecuredBridgeTest extends SecuredGatewayTest {
   }
 
   @Test
+  void aBrowsersSocketIsClosedWith4401WhenItsTokenExpiresEvenIfItOnlyListens() {
+    try (TestSocket browser = bridge(Tokens.expiringIn(2, "v", List.of("viewer"), List.of("demo")))) {
+      browser.sendText(new JsonObject().put("type", "register").put("address", "anomaly.topic.alerts.demo").encode());
+      assertThat(browser.next()).isEqualTo(new JsonObject().put("type", "err").put("body", "token_expired"));
+      assertThat(browser.awaitClose()).isEqualTo((short) 4401);
+    }
+  }
+
+  @Test
   void anAdminMayRegisterOnEverySessionsTopic() {
     try (TestSocket browser = bridge(Tokens.hs256("a", List.of("admin"), null));
          TestSocket source = TestSocket.open(vertx, port, "anywhere", Tokens.hs256("p", List.of("producer"), null))) {
