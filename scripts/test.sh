@@ -38,6 +38,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     || { "${apt[@]}" update >/dev/null && "${apt[@]}" install -y "${missing[@]}" >/dev/null; }
 fi
 
-java -version 2>&1 | head -1
-mvn -version 2>&1 | head -1
+# Whole outputs: cutting them with head would end the script on SIGPIPE under pipefail.
+java -version
+mvn -version
 exec mvn -B verify "$@"
