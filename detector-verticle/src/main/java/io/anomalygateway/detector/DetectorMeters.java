@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
 /**
@@ -24,6 +25,8 @@ import java.util.function.IntSupplier;
 final class DetectorMeters {
 
   private static final Set<IntSupplier> SESSIONS = ConcurrentHashMap.newKeySet();
+  /** The gauge sums every instance's sessions: registered once per process (a second registration is a warning). */
+  private static final AtomicBoolean SESSIONS_GAUGE = new AtomicBoolean();
 
   private final MeterRegistry registry = Metrics.globalRegistry;
   private final Map<Algorithm, Counter> normal = new EnumMap<>(Algorithm.class);
@@ -43,8 +46,10 @@ final class DetectorMeters {
     }
     evictions = Counter.builder("anomaly.session.evictions").description("Sessions evicted for idleness")
         .register(registry);
-    Gauge.builder("anomaly.sessions", SESSIONS, all -> all.stream().mapToInt(IntSupplier::getAsInt).sum())
-        .description("Sessions held by this node's detectors").register(registry);
+    if (SESSIONS_GAUGE.compareAndSet(false, true)) {
+      Gauge.builder("anomaly.sessions", SESSIONS, all -> all.stream().mapToInt(IntSupplier::getAsInt).sum())
+          .description("Sessions held by this node's detectors").register(registry);
+    }
   }
 
   private Counter scored(Algorithm algorithm, String result) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
 /**
@@ -35,6 +36,8 @@ final class GatewayMeters {
   /** Every gateway instance of this process adds its connection counts; the gauges sum them. */
   private static final Set<IntSupplier> WEBSOCKETS = ConcurrentHashMap.newKeySet();
   private static final Set<IntSupplier> BRIDGES = ConcurrentHashMap.newKeySet();
+  /** The gauges sum every instance's sources: registered once per process (a second registration is a warning). */
+  private static final AtomicBoolean GAUGES = new AtomicBoolean();
 
   private final IntSupplier webSockets;
   private IntSupplier bridges = () -> 0;
@@ -61,9 +64,11 @@ final class GatewayMeters {
         .description("Time from a scoring request's arrival to its answer")
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(50_000))
         .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
-    Gauge.builder("anomaly.connections", WEBSOCKETS, GatewayMeters::sum).description("Open connections, by transport")
-        .tag("transport", "websocket").register(registry);
-    Gauge.builder("anomaly.connections", BRIDGES, GatewayMeters::sum).tag("transport", "sockjs").register(registry);
+    if (GAUGES.compareAndSet(false, true)) {
+      Gauge.builder("anomaly.connections", WEBSOCKETS, GatewayMeters::sum).description("Open connections, by transport")
+          .tag("transport", "websocket").register(registry);
+      Gauge.builder("anomaly.connections", BRIDGES, GatewayMeters::sum).tag("transport", "sockjs").register(registry);
+    }
   }
 
   private static double sum(Set<IntSupplier> sources) {

@@ -64,6 +64,20 @@ class ServerStartIT {
   }
 
   @Test
+  void aStartWithSeveralInstancesOfEveryWorkerLogsNoWarningEither() {
+    NodeProcess server = NodeProcess.start("instances-start", JAR, LOGS, List.of("--port", "0", "--instances",
+        "detector=2,drift=2,alerts=2"));
+    try (server) {
+      server.await(LISTENING, 60);
+      server.await(DASHBOARD, 10);
+      server.terminate();
+      assertThat(server.awaitExit(30)).isTrue();
+      assertThat(server.lines()).as("the server's whole log").noneMatch(line -> line.contains(" WARN ")
+          || line.contains(" ERROR ") || line.contains("Exception"));
+    }
+  }
+
+  @Test
   void aMisspeltKeyInTheConfigurationFileStopsTheStartSayingWhere() throws IOException {
     Files.createDirectories(LOGS);
     Path config = Files.writeString(LOGS.resolve("misspelt.json"),
