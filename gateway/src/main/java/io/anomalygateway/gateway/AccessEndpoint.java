@@ -28,8 +28,7 @@ final class AccessEndpoint {
 
   void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-    if (!gateway.registry().admission().attempt(address, System.nanoTime())) {
+    if (!gateway.registry().admission().attempt(StreamingEndpoint.clientAddress(request), System.nanoTime())) {
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "60");
       answer(ctx, 429, new JsonObject().put("error", "Too many attempts from this address; try again later."));
       return;

@@ -61,7 +61,7 @@ final class Connection implements Peer {
   private final KeepAlive keepAlive;
   private Principal principal;
   private RateLimiter limiter;
-  private long expiryTimer = -1;
+  private final TokenExpiry expiry;
   private final String connectedAt = ServerClock.timestamp();
   private ConnectionSettings settings;
   private long lastActivity = System.nanoTime();
@@ -94,6 +94,7 @@ final class Connection implements Peer {
     this.topics = gateway.topics();
     this.slowConsumerNanos = Math.round(gateway.options().getSlowConsumerTimeout() * 1e9);
     socket.setWriteQueueMaxSize(gateway.options().getMaxWriteQueue());
+    this.expiry = new TokenExpiry(vertx, () -> close(TOKEN_EXPIRED, "token expired"));
     this.keepAlive = new KeepAlive(vertx, socket, gateway.options().getPingInterval(),
         gateway.options().getPingTimeout(), this::onPingTimeout);
   }
@@ -107,26 +108,8 @@ final class Connection implements Peer {
     socket.closeHandler(v -> onClose());
     registry.add(this);
     write(welcome);
-    scheduleExpiry();
+    expiry.schedule(principal);
     keepAlive.start();
-  }
-
-  /**
-   * A connection ends with its token, even one that only listens: at its {@code exp} it is closed with 4401,
-   * unless a {@code refresh} brought a new token first.
-   */
-  private void scheduleExpiry() {
-    if (expiryTimer >= 0) {
-      vertx.cancelTimer(expiryTimer);
-      expiryTimer = -1;
-    }
-    if (principal.expiresAt() != Long.MAX_VALUE) {
-      long millis = Math.max(1, principal.expiresAt() * 1000 - System.currentTimeMillis());
-      expiryTimer = vertx.setTimer(millis, id -> {
-        expiryTimer = -1;
-        close(TOKEN_EXPIRED, "token expired");
-      });
-    }
   }
 
   /** Runs on a new token from now on (after {@link TokenRefresher} checked it): its role, its limits, its expiry. */
@@ -135,7 +118,7 @@ final class Connection implements Peer {
       limiter = new RateLimiter(security.getRateLimit(next.role()), security.getFloodCloseAfter());
     }
     principal = next;
-    scheduleExpiry();
+    expiry.schedule(next);
   }
 
   String address() {
@@ -260,9 +243,7 @@ final class Connection implements Peer {
   /** Samples still pending in a batch are scored even though nobody can read their results any more. */
   private void onClose() {
     closed = true;
-    if (expiryTimer >= 0) {
-      vertx.cancelTimer(expiryTimer);
-    }
+    expiry.cancel();
     keepAlive.stop();
     batcher.flush();
     topics.remove(this);

@@ -60,11 +60,12 @@ final class EventBusBridge {
   private static final class Visitor {
     Principal principal;
     final RateLimiter limiter;
-    long expiryTimer = -1;
+    final TokenExpiry expiry;
 
-    Visitor(Principal principal, RateLimiter limiter) {
+    Visitor(Principal principal, RateLimiter limiter, TokenExpiry expiry) {
       this.principal = principal;
       this.limiter = limiter;
+      this.expiry = expiry;
     }
   }
 
@@ -96,8 +97,8 @@ final class EventBusBridge {
       open(event);
     } else if (type == BridgeEventType.SOCKET_CLOSED) {
       Visitor gone = visitors.remove(event.socket());
-      if (gone != null && gone.expiryTimer >= 0) {
-        gateway.vertx().cancelTimer(gone.expiryTimer);
+      if (gone != null) {
+        gone.expiry.cancel();
       }
       event.complete(true);
     } else if (type == BridgeEventType.RECEIVE) {
@@ -117,7 +118,7 @@ final class EventBusBridge {
       Future<Principal> principal = token == null ? Future.succeededFuture(visitor.principal)
           : gateway.authenticator().authenticate(token).onSuccess(fresh -> {
             visitor.principal = fresh;
-            scheduleExpiry(event.socket(), visitor);
+            visitor.expiry.schedule(fresh);
           });
       principal.onComplete(done -> event.complete(done.succeeded()
           && !done.result().expiredAt(System.currentTimeMillis() / 1000)
@@ -139,10 +140,11 @@ final class EventBusBridge {
         java.nio.charset.StandardCharsets.UTF_8) : null).onComplete(done -> {
           if (done.succeeded()) {
             Visitor visitor = new Visitor(done.result(), new RateLimiter(gateway.options().getSecurity()
-                .getRateLimit(done.result().role()), gateway.options().getSecurity().getFloodCloseAfter()));
+                .getRateLimit(done.result().role()), gateway.options().getSecurity().getFloodCloseAfter()),
+                new TokenExpiry(gateway.vertx(), () -> expire(socket)));
             visitors.put(socket, visitor);
             socket.setWriteQueueMaxSize(gateway.options().getMaxWriteQueue());
-            scheduleExpiry(socket, visitor);
+            visitor.expiry.schedule(visitor.principal);
           }
           event.complete(done.succeeded());
         });
@@ -154,20 +156,9 @@ final class EventBusBridge {
    * where the transport carries it, even if it only listens, unless a message brought a fresh token first. Without
    * this, a page left open would go on receiving its sessions' events long after its token expired.
    */
-  private void scheduleExpiry(SockJSSocket socket, Visitor visitor) {
-    if (visitor.expiryTimer >= 0) {
-      gateway.vertx().cancelTimer(visitor.expiryTimer);
-      visitor.expiryTimer = -1;
-    }
-    long expiresAt = visitor.principal.expiresAt();
-    if (expiresAt != Long.MAX_VALUE) {
-      long millis = Math.max(1, expiresAt * 1000 - System.currentTimeMillis());
-      visitor.expiryTimer = gateway.vertx().setTimer(millis, id -> {
-        visitor.expiryTimer = -1;
-        socket.write(Buffer.buffer(new JsonObject().put("type", "err").put("body", TOKEN_EXPIRED).encode()));
-        socket.close(Connection.TOKEN_EXPIRED, "token expired");
-      });
-    }
+  private static void expire(SockJSSocket socket) {
+    socket.write(Buffer.buffer(new JsonObject().put("type", "err").put("body", TOKEN_EXPIRED).encode()));
+    socket.close(Connection.TOKEN_EXPIRED, "token expired");
   }
 
   /**

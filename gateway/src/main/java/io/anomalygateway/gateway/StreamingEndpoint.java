@@ -68,6 +68,11 @@ final class StreamingEndpoint {
     }
   }
 
+  /** The client's IP address, the key of the limits per address. */
+  static String clientAddress(HttpServerRequest request) {
+    return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+  }
+
   /** The token of the {@code Authorization: Bearer} header, or of the {@code token} query parameter. */
   static String bearer(HttpServerRequest request) {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -83,7 +88,7 @@ final class StreamingEndpoint {
       refuse(ctx, 403, "This token may not open this session.");
       return;
     }
-    String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    String address = clientAddress(request);
     Admission admission = gateway.registry().admission();
     Admission.Refusal refusal = admission.admit(address, principal.tokenId(), sessionId, System.nanoTime());
     if (refusal != Admission.Refusal.NONE) {
