@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.logging.Level;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,9 +49,6 @@ class DashboardBrowserIT {
   private static final Path JAR = Path.of(System.getProperty("anomaly.jar", "target/anomaly-gateway.jar"));
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-  private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
-  private static final Pattern PRODUCER = Pattern.compile("producer token \\(any session, 24 h\\): (\\S+)");
-  private static final Pattern DASHBOARD = Pattern.compile("dashboard \\(viewer of session demo, 24 h\\): +(\\S+)");
   private static final List<String> CARDS = List.of("throughput", "latency", "connections", "errors", "dropped",
       "gateways");
 
@@ -72,9 +68,10 @@ class DashboardBrowserIT {
     assertThat(new File(CHROMEDRIVER)).as("Debian's chromium-driver (scripts/test.sh installs it)").exists();
     server = NodeProcess.start("dashboard-server", JAR, JAR.resolveSibling("dashboard-it"), List.of("--port", "0"),
         Map.of("ANOMALY_JWT_SECRET", Tokens.SECRET));
-    port = Integer.parseInt(server.await(LISTENING, 60).group(1));
-    producerToken = server.await(PRODUCER, 10).group(1);
-    dashboardUrl = server.await(DASHBOARD, 10).group(1);
+    PrintedStart printed = PrintedStart.of(server);
+    port = printed.port();
+    producerToken = printed.producerToken();
+    dashboardUrl = printed.dashboardUrl();
   }
 
   @AfterAll

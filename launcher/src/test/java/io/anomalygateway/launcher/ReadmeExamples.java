@@ -1,5 +1,6 @@
 package io.anomalygateway.launcher;
 
+import io.anomalygateway.launcher.offline.SharedData;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -118,14 +119,9 @@ final class ReadmeExamples {
     }
   }
 
-  /** @return the repository's README, found by walking up from the working directory */
+  /** @return the repository's README */
   static Path readme() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("testdata"))) {
-        return dir.resolve("README.md");
-      }
-    }
-    throw new AssertionError("README.md not found above " + Path.of("").toAbsolutePath());
+    return SharedData.repository().resolve("README.md");
   }
 
   private static String read(Path file) {

@@ -29,9 +29,6 @@ class ServerStartIT {
 
   private static final Path JAR = Path.of(System.getProperty("anomaly.jar", "target/anomaly-gateway.jar"));
   private static final Path LOGS = JAR.resolveSibling("start-it");
-  private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
-  private static final Pattern PRODUCER = Pattern.compile("producer token \\(any session, 24 h\\): (\\S+)");
-  private static final Pattern DASHBOARD = Pattern.compile("dashboard .*: +(http://\\S+)");
 
   private final Vertx vertx = Vertx.vertx();
 
@@ -44,11 +41,10 @@ class ServerStartIT {
   void aDefaultStartServingItsFirstRequestsLogsNoWarning() throws Exception {
     NodeProcess server = NodeProcess.start("default-start", JAR, LOGS, List.of("--port", "0"));
     try (server) {
-      int port = Integer.parseInt(server.await(LISTENING, 60).group(1));
-      String token = server.await(PRODUCER, 10).group(1);
-      server.await(DASHBOARD, 10);
+      PrintedStart printed = PrintedStart.of(server);
+      int port = printed.port();
       try (TestSocket socket = TestSocket.connect(vertx, port, "first-session",
-          Map.of("Authorization", "Bearer " + token))) {
+          Map.of("Authorization", "Bearer " + printed.producerToken()))) {
         assertThat(socket.next().getString("type")).isEqualTo("welcome");
         assertThat(socket.request(Messages.sample(1, 2)).getString("type")).isEqualTo("result");
         assertThat(socket.request(Messages.of("stats")).getString("type")).isEqualTo("stats");
@@ -56,10 +52,7 @@ class ServerStartIT {
       HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create("http://localhost:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(metrics.statusCode()).isEqualTo(200);
-      server.terminate();
-      assertThat(server.awaitExit(30)).isTrue();
-      assertThat(server.lines()).as("the server's whole log").noneMatch(line -> line.contains(" WARN ")
-          || line.contains(" ERROR ") || line.contains("Exception"));
+      assertStopsWithACleanLog(server);
     }
   }
 
@@ -68,13 +61,17 @@ class ServerStartIT {
     NodeProcess server = NodeProcess.start("instances-start", JAR, LOGS, List.of("--port", "0", "--instances",
         "detector=2,drift=2,alerts=2"));
     try (server) {
-      server.await(LISTENING, 60);
-      server.await(DASHBOARD, 10);
-      server.terminate();
-      assertThat(server.awaitExit(30)).isTrue();
-      assertThat(server.lines()).as("the server's whole log").noneMatch(line -> line.contains(" WARN ")
-          || line.contains(" ERROR ") || line.contains("Exception"));
+      PrintedStart.of(server);
+      assertStopsWithACleanLog(server);
     }
+  }
+
+  /** SIGTERM, then the whole log, start to shutdown: no warning, no error, no stack trace. */
+  private static void assertStopsWithACleanLog(NodeProcess server) {
+    server.terminate();
+    assertThat(server.awaitExit(30)).isTrue();
+    assertThat(server.lines()).as("the server's whole log").noneMatch(line -> line.contains(" WARN ")
+        || line.contains(" ERROR ") || line.contains("Exception"));
   }
 
   @Test

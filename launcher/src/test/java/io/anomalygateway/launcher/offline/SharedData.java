@@ -18,13 +18,14 @@ public final class SharedData {
   /** @return the folder that holds {@code anomaly/} and {@code drift/} */
   public static Path dir() {
     String configured = System.getProperty("anomaly.data.dir", System.getenv("ANOMALY_DATA_DIR"));
-    if (configured != null) {
-      return Path.of(configured);
-    }
+    return configured != null ? Path.of(configured) : repository().resolve("testdata");
+  }
+
+  /** @return the root of the repository the tests run in: the folder above the working directory with testdata/ */
+  public static Path repository() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("testdata");
-      if (Files.isDirectory(candidate.resolve("anomaly"))) {
-        return candidate;
+      if (Files.isDirectory(dir.resolve("testdata").resolve("anomaly"))) {
+        return dir;
       }
     }
     throw new IllegalStateException("The repository's testdata/ folder was not found above "
