@@ -14,6 +14,7 @@ import io.anomalygateway.protocol.bus.Verdict;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,20 +24,11 @@ import java.util.Map;
  */
 final class DetectorSession {
 
-  /** Creates a session's model of an algorithm, for the session's settings and dimension. */
-  @FunctionalInterface
-  interface ModelFactory {
-    SessionModel create(Algorithm algorithm, SessionSettings settings, int dimension);
-  }
-
-  /** Rebuilds a session's model from its snapshot. */
-  @FunctionalInterface
-  interface ModelRestorer {
-    SessionModel restore(ModelSnapshot snapshot, SessionSettings settings, int dimension);
-  }
+  /** Bytes of the session's own objects, whatever its models hold. */
+  private static final long SESSION_OVERHEAD = 1024;
 
   private final String id;
-  private final ModelFactory factory;
+  private final ModelCatalog catalog;
   private final Map<Algorithm, SessionModel> models = new EnumMap<>(Algorithm.class);
   private SessionSettings settings;
   private int dimension;
@@ -44,11 +36,68 @@ final class DetectorSession {
   private long lastActive;
   private long sinceSnapshot;
   private RecentReplies recent;
+  private String tenant;
+  private long reserved;
 
-  DetectorSession(String id, SessionSettings settings, ModelFactory factory) {
+  DetectorSession(String id, SessionSettings settings, ModelCatalog catalog) {
     this.id = id;
     this.settings = settings;
-    this.factory = factory;
+    this.catalog = catalog;
+  }
+
+  /** @return the token the session's memory is counted against: the one that created it, or {@code null} */
+  String tenant() {
+    return tenant;
+  }
+
+  /** Counts the session against a token, unless an earlier token already holds it. */
+  void claim(String token) {
+    if (tenant == null && reserved == 0) {
+      tenant = token;
+    }
+  }
+
+  /** @return bytes of the memory budget reserved for this session */
+  long reserved() {
+    return reserved;
+  }
+
+  void reserved(long bytes) {
+    reserved = bytes;
+  }
+
+  /**
+   * The memory the session will hold once it has scored {@code rows} more samples with an algorithm, and kept the
+   * reply: what must be reserved before scoring them. Closed formulas only; nothing is allocated to find out.
+   *
+   * @param requested the algorithm asked for, or {@code null} for the session's
+   * @param rows the samples about to be scored
+   * @param dims their dimension
+   * @param keepsReply whether the reply will be kept for repeats of the request
+   * @return the bytes
+   */
+  long bytesAfter(Algorithm requested, int rows, int dims, boolean keepsReply) {
+    Algorithm algorithm = requested != null ? requested : settings.algorithm();
+    int dimension = this.dimension == 0 ? dims : this.dimension;
+    long bytes = SESSION_OVERHEAD + (recent == null ? 0 : recent.bytes())
+        + (keepsReply ? RecentReplies.estimate(rows) : 0);
+    boolean present = false;
+    for (Map.Entry<Algorithm, SessionModel> model : models.entrySet()) {
+      boolean target = model.getKey() == algorithm;
+      present |= target;
+      bytes += catalog.footprint(model.getKey(), settings, dimension,
+          model.getValue().rowsHeld() + (target ? rows : 0));
+    }
+    return present ? bytes : bytes + catalog.footprint(algorithm, settings, dimension, rows);
+  }
+
+  /** @return the memory the session holds now, by the same formulas as {@link #bytesAfter} */
+  long bytes() {
+    long bytes = SESSION_OVERHEAD + (recent == null ? 0 : recent.bytes());
+    for (Map.Entry<Algorithm, SessionModel> model : models.entrySet()) {
+      bytes += catalog.footprint(model.getKey(), settings, dimension, model.getValue().rowsHeld());
+    }
+    return bytes;
   }
 
   String id() {
@@ -108,7 +157,7 @@ final class DetectorSession {
   }
 
   SessionModel model(Algorithm algorithm) {
-    return models.computeIfAbsent(algorithm, a -> factory.create(a, settings, dimension));
+    return models.computeIfAbsent(algorithm, a -> catalog.create(a, settings, dimension));
   }
 
   /** Applies a settings update to the session and all its models. */
@@ -141,22 +190,25 @@ final class DetectorSession {
     for (SessionModel model : models.values()) {
       snapshots.add(model.snapshot());
     }
-    return new SessionSnapshot(settings, dimension, totalSamples, snapshots);
+    return new SessionSnapshot(settings, dimension, totalSamples, snapshots, tenant,
+        recent == null ? Map.of() : new LinkedHashMap<>(recent.entries()));
   }
 
   /**
    * Takes over the state of a snapshot, in a session that has seen nothing yet.
    *
-   * @param snapshot the session's state as another detector left it
-   * @param restorer rebuilds each model from its snapshot
+   * @param snapshot the session's state as another detector (or this process before a restart) left it
+   * @param dedupWindow how many of its kept replies to keep
    */
-  void restore(SessionSnapshot snapshot, ModelRestorer restorer) {
+  void restore(SessionSnapshot snapshot, int dedupWindow) {
     settings = snapshot.settings();
     dimension = snapshot.dimension();
     totalSamples = snapshot.totalSamples();
+    tenant = snapshot.tenant();
     for (ModelSnapshot model : snapshot.models()) {
-      models.put(model.algorithm(), restorer.restore(model, settings, dimension));
+      models.put(model.algorithm(), catalog.restore(model, settings, dimension));
     }
+    snapshot.replies().forEach((key, reply) -> remember(key, reply, dedupWindow));
   }
 
   /** @return the session's models */

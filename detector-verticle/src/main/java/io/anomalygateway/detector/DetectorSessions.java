@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -20,12 +21,36 @@ final class DetectorSessions {
   private final Function<String, DetectorSession> factory;
   private final int maxSessions;
   private final long idleNanos;
+  private Consumer<DetectorSession> removed = session -> { };
   private long evictions;
 
   DetectorSessions(Function<String, DetectorSession> factory, int maxSessions, double idleTimeoutSeconds) {
     this.factory = factory;
     this.maxSessions = maxSessions;
     this.idleNanos = Math.round(idleTimeoutSeconds * 1e9);
+  }
+
+  /** Runs for every session that stops being held, whatever the reason: its memory goes back to the budget. */
+  void onRemoved(Consumer<DetectorSession> listener) {
+    this.removed = listener;
+  }
+
+  /**
+   * @param idleSince the {@link System#nanoTime()} a candidate must have been idle since
+   * @param tenant only the sessions of this token, or {@code null} for any
+   * @param except a session that must stay (the one making room)
+   * @return the least recently used session idle since then, or {@code null} when there is none
+   */
+  DetectorSession leastRecentlyUsed(long idleSince, String tenant, DetectorSession except) {
+    for (DetectorSession session : sessions.values()) {
+      if (session.lastActive() - idleSince > 0) {
+        return null;
+      }
+      if (session != except && (tenant == null || tenant.equals(session.tenant()))) {
+        return session;
+      }
+    }
+    return null;
   }
 
   /**
@@ -87,7 +112,10 @@ final class DetectorSessions {
 
   /** Stops holding a session (it moved to another detector). */
   void remove(String id) {
-    sessions.remove(id);
+    DetectorSession session = sessions.remove(id);
+    if (session != null) {
+      removed.accept(session);
+    }
   }
 
   /** @return a copy of the held sessions' ids */
@@ -110,10 +138,12 @@ final class DetectorSessions {
     int removed = 0;
     Iterator<DetectorSession> eldest = sessions.values().iterator();
     while (eldest.hasNext()) {
-      if (now - eldest.next().lastActive() <= idleNanos) {
+      DetectorSession session = eldest.next();
+      if (now - session.lastActive() <= idleNanos) {
         break;
       }
       eldest.remove();
+      this.removed.accept(session);
       removed++;
     }
     evictions += removed;

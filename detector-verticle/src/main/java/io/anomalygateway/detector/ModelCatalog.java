@@ -3,6 +3,7 @@ package io.anomalygateway.detector;
 import io.anomalygateway.detector.model.IsolationForestTrainer;
 import io.anomalygateway.detector.model.ModelTrainer;
 import io.anomalygateway.detector.model.OneClassSvmTrainer;
+import io.anomalygateway.detector.model.SlidingBuffer;
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.SessionSettings;
 
@@ -17,6 +18,9 @@ public final class ModelCatalog {
 
   private final DetectorOptions options;
   private final Map<Algorithm, ModelTrainer> trainers = new EnumMap<>(Algorithm.class);
+
+  /** Bytes of a model's own objects and counters, whatever it holds. */
+  private static final long MODEL_OVERHEAD = 512;
 
   /**
    * @param options the algorithms' parameters
@@ -60,6 +64,35 @@ public final class ModelCatalog {
       return new RandomCutForestModel(options, settings, dimension);
     }
     return new RefittedModel(algorithm, settings.bufferSize(), dimension, options.getExplanationFeatures());
+  }
+
+  /**
+   * The bytes a session's model of an algorithm holds when its buffer has {@code rows} rows: a closed formula,
+   * reserved from the memory budget before the rows are added, and an upper bound of what is allocated. A
+   * batch-fitted model counts its buffer as it grows and, from {@code min_samples} on, its fitted model twice plus a
+   * copy of the buffer (a refit holds those while it runs); the random cut forest is counted at its full size from
+   * its first sample, since the library sizes its stores itself.
+   *
+   * @param algorithm the model's algorithm
+   * @param settings the session's settings
+   * @param dimension the session's dimension
+   * @param rows rows the model holds (or will hold)
+   * @return the bytes
+   */
+  long footprint(Algorithm algorithm, SessionSettings settings, int dimension, long rows) {
+    if (!isBatchFitted(algorithm)) {
+      long point = (long) dimension * settings.shingleSize();
+      return MODEL_OVERHEAD + (long) options.getRcfTrees() * options.getRcfSampleSize() * (20 * point + 64);
+    }
+    long buffer = SlidingBuffer.bytesFor(rows, settings.bufferSize(), dimension);
+    if (rows < settings.minSamples()) {
+      return MODEL_OVERHEAD + buffer;
+    }
+    long held = Math.min(rows, settings.bufferSize());
+    long model = algorithm == Algorithm.ISOLATION_FOREST
+        ? 24L * options.getTrees() * Math.min(options.getSubsample(), held)
+        : 8L * options.getSvmFeatures() * (dimension + 2);
+    return MODEL_OVERHEAD + buffer + 2 * (model + 64L * dimension) + 8L * held * dimension;
   }
 
   /**

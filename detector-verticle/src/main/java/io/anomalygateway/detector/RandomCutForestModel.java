@@ -116,6 +116,11 @@ final class RandomCutForestModel implements SessionModel {
   }
 
   @Override
+  public long rowsHeld() {
+    return bufferSize();
+  }
+
+  @Override
   public boolean isFitted() {
     return Double.isFinite(threshold);
   }

@@ -63,6 +63,11 @@ final class RefittedModel implements SessionModel {
   }
 
   @Override
+  public long rowsHeld() {
+    return buffer.size();
+  }
+
+  @Override
   public boolean isFitted() {
     return fitted != null;
   }

@@ -51,7 +51,7 @@ final class ScoreAnnouncer {
       scores[i] = reply.modelFitted() ? reply.verdicts().get(i).score() : Double.NaN;
     }
     sendToOwner(Service.DRIFT, Addresses.DRIFT_OBSERVE, command.sessionId(),
-        new DriftObservation(command.sessionId(), command.samples(), scores));
+        new DriftObservation(command.sessionId(), command.samples(), scores, command.tenant()));
   }
 
   private void sendToOwner(Service service, String address, String sessionId, Object message) {

@@ -18,6 +18,9 @@ public interface SessionModel {
    */
   Verdict score(double[] values, int offset);
 
+  /** @return the rows the model holds, which its memory grows with */
+  long rowsHeld();
+
   /** @return whether the model scores samples yet */
   boolean isFitted();
 

@@ -4,6 +4,7 @@ import io.anomalygateway.drift.stats.MultipleTesting;
 import io.anomalygateway.protocol.Addresses;
 import io.anomalygateway.protocol.DriftMethod;
 import io.anomalygateway.protocol.ErrorCode;
+import io.anomalygateway.protocol.capacity.CapacityOptions;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.Topic;
 import io.anomalygateway.protocol.TopicEvents;
@@ -55,7 +56,8 @@ public final class DriftVerticle extends VerticleBase {
       Metrics.counter("anomaly.drift.detections", "method", method.wireName());
     }
     options = new DriftOptions(config());
-    sessions = new DriftSessions(options);
+    CapacityOptions capacity = CapacityOptions.fromJson(config().getJsonObject("capacity"));
+    sessions = new DriftSessions(options, capacity.stateBudget(vertx), capacity.evictionIdleNanos());
     long sweepMillis = Math.max(1_000L, Math.min(60_000L, Math.round(options.getSessionIdleTimeout() * 100)));
     evictionTimer = vertx.setPeriodic(sweepMillis, id -> sessions.evictIdle(System.nanoTime()));
     ClusterOptions cluster = new ClusterOptions(config().getJsonObject("cluster"));
@@ -92,9 +94,20 @@ public final class DriftVerticle extends VerticleBase {
     return Addresses.ofInstance(address, instanceId);
   }
 
+  /**
+   * Observations have nobody to answer: when the state budget has no room for a session's growth, its samples are
+   * not observed (and counted in {@code state_refusals}), and its drift answers stay with what it has.
+   */
   private void observe(DriftObservation observation) {
-    List<DriftEvent> events = sessions.open(observation.sessionId(), System.nanoTime())
-        .observe(observation.samples(), observation.scores());
+    long now = System.nanoTime();
+    SessionDrift session = sessions.open(observation.sessionId(), now);
+    session.claim(observation.tenant());
+    if (!sessions.reserve(session, observation.samples().count(), observation.samples().dims(), now)) {
+      LOG.debug("No state memory to observe session {}; {} samples skipped", observation.sessionId(),
+          observation.samples().count());
+      return;
+    }
+    List<DriftEvent> events = session.observe(observation.samples(), observation.scores());
     for (DriftEvent event : events) {
       LOG.info("Drift in session {} at sample {} ({}, features {})", event.sessionId(), event.sample(),
           event.method().wireName(), event.features().stream().map(f -> f.index()).toList());
@@ -135,7 +148,7 @@ public final class DriftVerticle extends VerticleBase {
     try {
       message.reply(handler.apply(message.body()));
     } catch (ProtocolException e) {
-      message.fail(e.error().code().failureCode(), e.error().message());
+      message.fail(e.error().code().failureCode(), e.error().failureText());
     } catch (RuntimeException e) {
       LOG.error("Drift request failed", e);
       message.fail(ErrorCode.INTERNAL_ERROR.failureCode(), ErrorCode.INTERNAL_ERROR.genericMessage());

@@ -14,6 +14,7 @@ import io.anomalygateway.protocol.bus.DriftStatus;
 import io.anomalygateway.protocol.bus.FeatureDrift;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,8 +29,15 @@ import java.util.List;
  */
 final class SessionDrift {
 
+  /** Bytes of the session's own objects. */
+  private static final long SESSION_OVERHEAD = 2048;
+  /** Bytes of the two streaming detectors of one feature at their largest (ADWIN's buckets dominate). */
+  private static final long MONITOR_BYTES = 4096;
+
   private final String sessionId;
   private final DriftOptions options;
+  private String tenant;
+  private long reserved;
   private DriftSettings settings;
   private int dims;
   private double[] reference;
@@ -65,6 +73,10 @@ final class SessionDrift {
     for (int row = 0; row < block.count(); row++) {
       int offset = row * dims;
       if (referenceCount < options.getReferenceSize()) {
+        if ((referenceCount + 1) * dims > reference.length) {
+          reference = Arrays.copyOf(reference, (int) RecentWindow.allocatedRows(referenceCount + 1L,
+              options.getReferenceSize()) * dims);
+        }
         System.arraycopy(block.values(), offset, reference, referenceCount * dims, dims);
         referenceCount++;
       } else {
@@ -203,10 +215,28 @@ final class SessionDrift {
     sinceCheck = 0;
     positiveChecks = 0;
     if (dims > 0) {
-      reference = new double[options.getReferenceSize() * dims];
+      reference = new double[0];
       recent = new RecentWindow(options.getMaxWindowSize(), dims);
       monitors = new FeatureMonitors(dims);
     }
+  }
+
+  /**
+   * The memory the session will hold after {@code rows} more samples of dimension {@code dims}: what must be
+   * reserved before observing them. The reference and the recent window grow with the samples; the streaming
+   * detectors (ADWIN keeps at most a few hundred buckets per feature) and the sorted reference are counted at
+   * their largest.
+   */
+  long bytesAfter(int rows, int blockDims) {
+    int d = dims == 0 ? blockDims : dims;
+    int referenceSize = options.getReferenceSize();
+    long referenceRows = Math.min(referenceSize, (long) referenceCount + rows);
+    long recentRows = Math.min(options.getMaxWindowSize(), (recent == null ? 0 : recent.size())
+        + Math.max(0, rows - (referenceSize - referenceCount)));
+    long window = RecentWindow.allocatedRows(referenceRows, referenceSize)
+        + RecentWindow.allocatedRows(recentRows, options.getMaxWindowSize());
+    long sorted = referenceRows == referenceSize ? referenceRows + options.getPsiBins() : 0;
+    return SESSION_OVERHEAD + 8L * d * (window + sorted) + MONITOR_BYTES * d;
   }
 
   DriftSettings configure(OnDrift onDrift, DriftMethod monitor) {
@@ -221,6 +251,29 @@ final class SessionDrift {
 
   void touch(long now) {
     lastActive = now;
+  }
+
+  String sessionId() {
+    return sessionId;
+  }
+
+  String tenant() {
+    return tenant;
+  }
+
+  /** Counts the session against a token, unless one already holds it. */
+  void claim(String token) {
+    if (tenant == null && reserved == 0) {
+      tenant = token;
+    }
+  }
+
+  long reserved() {
+    return reserved;
+  }
+
+  void reserved(long bytes) {
+    reserved = bytes;
   }
 
   long lastActive() {

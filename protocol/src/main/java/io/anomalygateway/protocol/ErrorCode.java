@@ -45,6 +45,11 @@ public enum ErrorCode {
   MESSAGE_TOO_LARGE("MESSAGE_TOO_LARGE", 4016, "The message is larger than the server accepts."),
   /** The server holds {@code max_sessions} sessions and cannot open another. */
   TOO_MANY_SESSIONS("TOO_MANY_SESSIONS", 4017, "The server holds too many sessions; try again later."),
+  /**
+   * A memory budget (the node's, or the token's share of it) or the token's rate of new sessions would be exceeded;
+   * the message names which, and {@code error.retry_after_ms} says when waiting helps. Nothing was allocated.
+   */
+  CAPACITY_EXCEEDED("CAPACITY_EXCEEDED", 4291, "The server cannot take this request within its memory budget."),
   /** The token's role does not permit the request. */
   FORBIDDEN("FORBIDDEN", 4030, "Your token does not permit this request."),
   /** Over the connection's rate limit; {@code error.retry_after_ms} says when to try again. */
@@ -53,6 +58,8 @@ public enum ErrorCode {
   DRIFT_UNAVAILABLE("DRIFT_UNAVAILABLE", 5032, "Drift monitoring is not available right now."),
   /** No detector could be reached for this request; it was not scored. */
   DETECTOR_UNAVAILABLE("DETECTOR_UNAVAILABLE", 5031, "No detector is available; the request was not processed."),
+  /** The gateway is draining before it stops; the request was not processed: reconnect (to another gateway). */
+  SHUTTING_DOWN("SHUTTING_DOWN", 5033, "The server is shutting down; the request was not processed."),
   /** The request was not answered within the request timeout. */
   TIMEOUT("TIMEOUT", 5041, "The request was not answered in time."),
   /** An unexpected server-side failure; details are in the server log, never in the response. */

@@ -13,9 +13,12 @@ import java.util.Objects;
  *
  * @param code what went wrong
  * @param message what the client can do about it
- * @param retryAfterMillis for {@link ErrorCode#RATE_LIMITED}, when the request would pass; otherwise 0
+ * @param retryAfterMillis when the request would pass ({@link ErrorCode#RATE_LIMITED}, and where waiting helps
+ *     {@link ErrorCode#CAPACITY_EXCEEDED} and {@link ErrorCode#DETECTOR_UNAVAILABLE}); otherwise 0
  */
 public record ProtocolError(ErrorCode code, String message, long retryAfterMillis) {
+
+  private static final String RETRY_PREFIX = "retry_after_ms=";
 
   /** Validates the components. */
   public ProtocolError {
@@ -38,6 +41,25 @@ public record ProtocolError(ErrorCode code, String message, long retryAfterMilli
   public static ProtocolError rateLimited(long retryAfterMillis) {
     return new ProtocolError(ErrorCode.RATE_LIMITED, "Too many requests; retry after " + retryAfterMillis + " ms.",
         retryAfterMillis);
+  }
+
+  /**
+   * @param what the budget that would be exceeded, and by what, in words a client can act on
+   * @param retryAfterMillis when trying again may pass, or 0 when waiting does not help
+   * @return a {@link ErrorCode#CAPACITY_EXCEEDED} error
+   */
+  public static ProtocolError capacityExceeded(String what, long retryAfterMillis) {
+    return new ProtocolError(ErrorCode.CAPACITY_EXCEEDED, what, retryAfterMillis);
+  }
+
+  /**
+   * The text a worker fails an event-bus message with ({@code message.fail(code.failureCode(), failureText())}):
+   * the message, preceded by the retry delay when there is one, so that {@link #ofFailure} restores both.
+   *
+   * @return the failure text
+   */
+  public String failureText() {
+    return retryAfterMillis > 0 ? RETRY_PREFIX + retryAfterMillis + ';' + message : message;
   }
 
   /**
@@ -72,11 +94,24 @@ public record ProtocolError(ErrorCode code, String message, long retryAfterMilli
       }
       ErrorCode code = ErrorCode.ofFailureCode(reply.failureCode());
       if (code.isClientError() && reply.getMessage() != null) {
-        return new ProtocolError(code, reply.getMessage());
+        return fromFailureText(code, reply.getMessage());
       }
       return generic(code);
     }
     return generic(ErrorCode.INTERNAL_ERROR);
+  }
+
+  private static ProtocolError fromFailureText(ErrorCode code, String text) {
+    if (text.startsWith(RETRY_PREFIX)) {
+      int end = text.indexOf(';');
+      try {
+        return new ProtocolError(code, text.substring(end + 1),
+            Long.parseLong(text.substring(RETRY_PREFIX.length(), end)));
+      } catch (RuntimeException e) {
+        return generic(code);
+      }
+    }
+    return new ProtocolError(code, text);
   }
 
   /**

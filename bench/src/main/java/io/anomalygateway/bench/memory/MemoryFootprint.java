@@ -83,7 +83,7 @@ public final class MemoryFootprint {
           values[i] = random.nextDouble() * 2 - 1;
         }
         step.add(vertx.eventBus().request(Addresses.ofInstance(Addresses.DETECTOR_SCORE, detector),
-            new ScoreCommand("memory-" + s, algorithm, new Samples(dims, values), null), delivery));
+            new ScoreCommand("memory-" + s, algorithm, new Samples(dims, values), null, null), delivery));
       }
       Future.all(step).await(600, TimeUnit.SECONDS);
     }

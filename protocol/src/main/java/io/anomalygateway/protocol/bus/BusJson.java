@@ -20,26 +20,27 @@ final class BusJson {
     return new JsonObject().put("session_id", command.sessionId())
         .put("algorithm", command.algorithm() == null ? null : command.algorithm().wireName())
         .put("dims", command.samples().dims()).put("values", array(command.samples().values()))
-        .put("request_key", command.requestKey());
+        .put("request_key", command.requestKey()).put("tenant", command.tenant());
   }
 
   static ScoreCommand scoreCommand(JsonObject json) {
     String algorithm = json.getString("algorithm");
     return new ScoreCommand(json.getString("session_id"),
         algorithm == null ? null : Algorithm.ofWireName(algorithm),
-        new Samples(json.getInteger("dims"), doubles(json.getJsonArray("values"))), json.getString("request_key"));
+        new Samples(json.getInteger("dims"), doubles(json.getJsonArray("values"))), json.getString("request_key"),
+        json.getString("tenant"));
   }
 
   static JsonObject toJson(DriftObservation observation) {
     return new JsonObject().put("session_id", observation.sessionId())
         .put("dims", observation.samples().dims()).put("values", array(observation.samples().values()))
-        .put("scores", array(observation.scores()));
+        .put("scores", array(observation.scores())).put("tenant", observation.tenant());
   }
 
   static DriftObservation driftObservation(JsonObject json) {
     return new DriftObservation(json.getString("session_id"),
         new Samples(json.getInteger("dims"), doubles(json.getJsonArray("values"))),
-        doubles(json.getJsonArray("scores")));
+        doubles(json.getJsonArray("scores")), json.getString("tenant"));
   }
 
   static JsonObject toJson(DriftQuery query) {
@@ -184,7 +185,9 @@ final class BusJson {
     }
     return new JsonObject().put("session_id", stats.sessionId()).put("settings", stats.settings().toJson())
         .put("dimension", stats.dimension()).put("total_samples", stats.totalSamples()).put("models", models)
-        .put("detector_sessions", stats.detector().sessions()).put("evictions", stats.detector().evictions());
+        .put("detector_sessions", stats.detector().sessions()).put("evictions", stats.detector().evictions())
+        .put("state_bytes", stats.detector().stateBytes()).put("state_budget", stats.detector().stateBudget())
+        .put("state_refusals", stats.detector().refusals());
   }
 
   static SessionStats sessionStats(JsonObject json) {
@@ -197,7 +200,8 @@ final class BusJson {
     }
     return new SessionStats(json.getString("session_id"), SessionSettings.fromJson(json.getJsonObject("settings")),
         json.getInteger("dimension"), json.getLong("total_samples"), models,
-        new DetectorLoad(json.getInteger("detector_sessions"), json.getLong("evictions")));
+        new DetectorLoad(json.getInteger("detector_sessions"), json.getLong("evictions"),
+            json.getLong("state_bytes", 0L), json.getLong("state_budget", 0L), json.getLong("state_refusals", 0L)));
   }
 
   private static Double finiteOrNull(double value) {

@@ -8,6 +8,7 @@ import io.anomalygateway.protocol.Samples;
  * @param sessionId the session
  * @param samples the samples, in order
  * @param scores each sample's anomaly score, or {@code NaN} when no fitted model scored it
+ * @param tenant the token the session's memory is counted against, or {@code null}
  */
-public record DriftObservation(String sessionId, Samples samples, double[] scores) {
+public record DriftObservation(String sessionId, Samples samples, double[] scores, String tenant) {
 }

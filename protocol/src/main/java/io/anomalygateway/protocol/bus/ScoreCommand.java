@@ -11,8 +11,10 @@ import io.anomalygateway.protocol.Samples;
  * @param samples the samples
  * @param requestKey the client's id and the request's id, by which a repeat of the request (a client resending
  *     after a reconnect) is answered with the first reply instead of being scored again; {@code null} for none
+ * @param tenant the token the session's memory is counted against (its id), or {@code null} without tokens
  */
-public record ScoreCommand(String sessionId, Algorithm algorithm, Samples samples, String requestKey) {
+public record ScoreCommand(String sessionId, Algorithm algorithm, Samples samples, String requestKey,
+                           String tenant) {
 
   /**
    * @param clientId the id of the client that sent the request, or {@code null}

@@ -20,4 +20,17 @@ public record ScoreReply(Algorithm algorithm, boolean modelFitted, boolean refit
   public ScoreReply {
     verdicts = List.copyOf(verdicts);
   }
+
+  /** @return the reply in the event bus's JSON form, to keep it beyond the process (a session snapshot) */
+  public io.vertx.core.json.JsonObject toJson() {
+    return BusJson.toJson(this);
+  }
+
+  /**
+   * @param json the form of {@link #toJson()}
+   * @return the reply
+   */
+  public static ScoreReply fromJson(io.vertx.core.json.JsonObject json) {
+    return BusJson.scoreReply(json);
+  }
 }

@@ -63,6 +63,33 @@ public final class RequestReader {
     return fields.toRequest();
   }
 
+  /**
+   * Finds a request's {@code request_id} without reading anything else: arrays and objects are skipped, never
+   * materialised, so that a request refused before it is read (over a memory budget) can still be named in the
+   * refusal at no allocation beyond the id.
+   *
+   * @param text a request as received
+   * @return its top-level {@code request_id} if it is a string, else {@code null} (also for text that is not JSON)
+   */
+  public static String requestIdOf(String text) {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean wanted = "request_id".equals(parser.currentName());
+        JsonToken value = parser.nextToken();
+        if (wanted) {
+          return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+        }
+        parser.skipChildren();
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   private static void readObject(JsonParser parser, RequestFields fields) throws IOException {
     JsonToken first = parser.nextToken();
     if (first == null) {
