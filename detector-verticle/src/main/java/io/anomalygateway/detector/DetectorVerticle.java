@@ -2,6 +2,7 @@ package io.anomalygateway.detector;
 
 import io.anomalygateway.protocol.Addresses;
 import io.anomalygateway.protocol.ErrorCode;
+import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.SessionSettings;
 import io.anomalygateway.protocol.bus.BusCodecs;
@@ -12,6 +13,7 @@ import io.anomalygateway.protocol.bus.ScoreCommand;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.SessionQuery;
 import io.anomalygateway.protocol.bus.SessionStats;
+import io.anomalygateway.protocol.capacity.CapacityOptions;
 import io.anomalygateway.protocol.cluster.ClusterOptions;
 import io.anomalygateway.protocol.cluster.InstanceDirectory;
 import io.anomalygateway.protocol.cluster.Presence;
@@ -53,22 +55,31 @@ public final class DetectorVerticle extends VerticleBase {
   private InstanceDirectory directory;
   private SessionOwnership ownership;
   private ScoreAnnouncer announcer;
+  private SessionCapacity capacity;
+  private SessionStore store;
   private long evictionTimer;
 
   @Override
   public Future<?> start() {
     options = new DetectorOptions(config());
     ClusterOptions cluster = new ClusterOptions(config().getJsonObject("cluster"));
+    CapacityOptions limits = CapacityOptions.fromJson(config().getJsonObject("capacity"));
     models = new ModelCatalog(options);
-    sessions = new DetectorSessions(id -> new DetectorSession(id, options.getSessionDefaults(), models::create),
+    sessions = new DetectorSessions(id -> new DetectorSession(id, options.getSessionDefaults(), models),
         options.getMaxSessions(), options.getSessionIdleTimeout());
     fitPool = vertx.createSharedWorkerExecutor("anomaly-detector-fit", options.getFitThreads());
-    meters = new DetectorMeters(sessions::size);
-    fits = new FitScheduler(vertx, fitPool, models, options.getFitThreads(), options.getFitCpuShare(), meters);
-    SessionStore store = new SessionStore(vertx, vertx.isClustered() && cluster.getSnapshotInterval() > 0,
-        options.getSessionIdleTimeout());
-    ownership = new SessionOwnership(instanceId, sessions, store, models, cluster.getSnapshotInterval(),
-        this::fitRestored);
+    try {
+      store = new SessionStore(snapshots(cluster), options.getSessionIdleTimeout());
+    } catch (IllegalStateException e) {
+      fitPool.close();
+      return Future.failedFuture(e);
+    }
+    fits = new FitScheduler(vertx, fitPool, models, options.getFitThreads(), options.getFitCpuShare(),
+        meters = new DetectorMeters(sessions::size));
+    ownership = new SessionOwnership(instanceId, sessions, store, cluster.getSnapshotInterval(),
+        options.getDedupWindow(), this::fitRestored);
+    capacity = new SessionCapacity(limits.stateBudget(vertx), sessions, limits.evictionIdleNanos(),
+        ownership::evict);
     directory = new InstanceDirectory(vertx, cluster);
     directory.onChange((service, members) -> {
       if (service == Service.DETECTOR) {
@@ -94,27 +105,57 @@ public final class DetectorVerticle extends VerticleBase {
         .onSuccess(v -> LOG.info("Detector instance {} serving on node {}", instanceId, cluster.getNodeId()));
   }
 
-  /** Hands every session over (a last snapshot when clustered) before the addresses go. */
+  /**
+   * Where snapshots go: the cluster's map when clustered, a file in {@code persistence.data_dir} otherwise.
+   *
+   * @throws IllegalStateException when the data directory cannot be used
+   */
+  private SnapshotMap snapshots(ClusterOptions cluster) {
+    if (cluster.getSnapshotInterval() <= 0) {
+      return null;
+    }
+    if (vertx.isClustered()) {
+      return new ClusterSnapshots(vertx);
+    }
+    PersistenceOptions persistence = PersistenceOptions.fromJson(config().getJsonObject("persistence"));
+    if (persistence.dataDir() == null) {
+      return null;
+    }
+    DiskSnapshots disk = DiskSnapshots.open(vertx, persistence.dataDir(), persistence.commitMillis());
+    LOG.info("Detector sessions are kept in {}", disk);
+    return disk;
+  }
+
+  /** Hands every session over (a last snapshot, to the cluster or the data file) before the addresses go. */
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(evictionTimer);
     directory.stop();
     meters.close();
-    return ownership.handOverAll().eventually(fitPool::close);
+    return ownership.handOverAll().eventually(store::close).eventually(fitPool::close);
   }
 
   private String own(String address) {
     return Addresses.ofInstance(address, instanceId);
   }
 
+  /**
+   * Reserves what the session will hold before scoring (refused with {@code CAPACITY_EXCEEDED} when there is no
+   * room even after evicting idle sessions), then scores and keeps the reply.
+   */
   private ScoreReply score(DetectorSession session, ScoreCommand command) {
     ScoreReply earlier = session.repliedTo(command.requestKey());
     if (earlier != null) {
       return earlier;
     }
+    session.claim(command.tenant());
+    boolean keepsReply = command.requestKey() != null && options.getDedupWindow() > 0;
+    capacity.reserve(session, session.bytesAfter(command.algorithm(), command.samples().count(),
+        command.samples().dims(), keepsReply), System.nanoTime());
     ScoreReply reply = session.score(command.algorithm(), command.samples());
     meters.scored(reply);
     session.remember(command.requestKey(), reply, options.getDedupWindow());
+    capacity.settle(session);
     announcer.announce(command, reply);
     fitWhatIsDue(session);
     ownership.scored(session);
@@ -163,10 +204,13 @@ public final class DetectorVerticle extends VerticleBase {
   }
 
   private DetectorLoad load() {
-    return new DetectorLoad(sessions.size(), sessions.evictions());
+    return new DetectorLoad(sessions.size(), sessions.evictions() + capacity.pressureEvictions(),
+        capacity.budget().used(), capacity.budget().limit(),
+        capacity.budget().nodeRefusals() + capacity.budget().tenantRefusals());
   }
 
   private void evictIdleSessions() {
+    store.expire();
     int evicted = sessions.evictIdle(System.nanoTime());
     meters.evicted(evicted);
     if (evicted > 0) {
@@ -194,9 +238,19 @@ public final class DetectorVerticle extends VerticleBase {
     });
   }
 
+  /**
+   * Every message gets an answer, whatever went wrong. Running out of memory leaves the session's state half
+   * updated, so the session is dropped (it restarts from its last snapshot, if any) and the request is refused as
+   * over capacity; the memory it held goes back to the heap.
+   */
   private <T, R> void reply(Message<T> message, DetectorSession session, Function<DetectorSession, R> handler) {
     try {
       message.reply(handler.apply(session));
+    } catch (OutOfMemoryError e) {
+      sessions.remove(session.id());
+      LOG.error("Out of memory while serving session {}; dropped the session", session.id());
+      fail(message, new ProtocolException(ProtocolError.capacityExceeded("The server ran out of memory for "
+          + "this request; nothing was scored.", 1000), null));
     } catch (RuntimeException e) {
       fail(message, e);
     }
@@ -204,7 +258,7 @@ public final class DetectorVerticle extends VerticleBase {
 
   private static void fail(Message<?> message, Throwable failure) {
     if (failure instanceof ProtocolException protocol) {
-      message.fail(protocol.error().code().failureCode(), protocol.error().message());
+      message.fail(protocol.error().code().failureCode(), protocol.error().failureText());
     } else {
       LOG.error("Detector request failed", failure);
       message.fail(ErrorCode.INTERNAL_ERROR.failureCode(), ErrorCode.INTERNAL_ERROR.genericMessage());

@@ -28,19 +28,19 @@ final class SessionOwnership {
   private final String instanceId;
   private final DetectorSessions sessions;
   private final SessionStore store;
-  private final ModelCatalog models;
   private final int snapshotInterval;
+  private final int dedupWindow;
   private final Function<DetectorSession, Future<Void>> warmUp;
   private final Map<String, Future<DetectorSession>> loading = new HashMap<>();
   private long handedOver;
 
-  SessionOwnership(String instanceId, DetectorSessions sessions, SessionStore store, ModelCatalog models,
-                   int snapshotInterval, Function<DetectorSession, Future<Void>> warmUp) {
+  SessionOwnership(String instanceId, DetectorSessions sessions, SessionStore store, int snapshotInterval,
+                   int dedupWindow, Function<DetectorSession, Future<Void>> warmUp) {
     this.instanceId = instanceId;
     this.sessions = sessions;
     this.store = store;
-    this.models = models;
     this.snapshotInterval = snapshotInterval;
+    this.dedupWindow = dedupWindow;
     this.warmUp = warmUp;
   }
 
@@ -82,7 +82,7 @@ final class SessionOwnership {
       return Future.succeededFuture();
     }
     DetectorSession session = sessions.create(id);
-    session.restore(snapshot, models::restore);
+    session.restore(snapshot, dedupWindow);
     return warmUp.apply(session).map(v -> {
       LOG.info("Session {} restored from its snapshot ({} samples)", id, snapshot.totalSamples());
       return session;
@@ -137,6 +137,14 @@ final class SessionOwnership {
     ids.forEach(sessions::remove);
     LOG.warn("This detector stalled past the presence timeout; dropped its {} sessions to their new owners",
         ids.size());
+  }
+
+  /**
+   * Takes a session out of memory to make room, with a last snapshot where snapshots are kept, so that its next
+   * request restores it rather than starting afresh.
+   */
+  void evict(DetectorSession session) {
+    handOver(session.id());
   }
 
   /** On a graceful stop: a last snapshot of every session, so that their next owners lose nothing. */

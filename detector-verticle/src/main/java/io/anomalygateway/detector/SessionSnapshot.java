@@ -3,11 +3,15 @@ package io.anomalygateway.detector;
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.SessionSettings;
 import io.vertx.core.buffer.Buffer;
+import io.anomalygateway.protocol.bus.ScoreReply;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A session's detector state as kept in the cluster's snapshot map: settings, dimension, sample count and every
@@ -18,10 +22,14 @@ import java.util.List;
  * @param dimension the session's dimension, 0 before its first sample
  * @param totalSamples samples the session scored
  * @param models one snapshot per model the session used
+ * @param tenant the token the session's memory is counted against, or {@code null}
+ * @param replies the de-duplication window: the last replies by request key, oldest first
  */
-record SessionSnapshot(SessionSettings settings, int dimension, long totalSamples, List<ModelSnapshot> models) {
+record SessionSnapshot(SessionSettings settings, int dimension, long totalSamples, List<ModelSnapshot> models,
+                       String tenant, Map<String, ScoreReply> replies) {
 
-  private static final int FORMAT = 1;
+  /** Format 2 added the tenant and the de-duplication window; format 1 (without them) is still read. */
+  private static final int FORMAT = 2;
 
   /** @return the binary form */
   Buffer toBuffer() {
@@ -38,6 +46,10 @@ record SessionSnapshot(SessionSettings settings, int dimension, long totalSample
       }
       appendBytes(buffer, model.state());
     }
+    appendBytes(buffer, (tenant == null ? "" : tenant).getBytes(StandardCharsets.UTF_8));
+    JsonArray kept = new JsonArray();
+    replies.forEach((key, reply) -> kept.add(new JsonArray().add(key).add(reply.toJson())));
+    appendBytes(buffer, kept.encode().getBytes(StandardCharsets.UTF_8));
     return buffer;
   }
 
@@ -48,7 +60,8 @@ record SessionSnapshot(SessionSettings settings, int dimension, long totalSample
    */
   static SessionSnapshot fromBuffer(Buffer buffer) {
     Reader in = new Reader(buffer);
-    if (in.nextInt() != FORMAT) {
+    int format = in.nextInt();
+    if (format != 1 && format != FORMAT) {
       throw new IllegalArgumentException("Unknown snapshot format");
     }
     SessionSettings settings = SessionSettings.fromJson(new JsonObject(new String(in.nextBytes(),
@@ -68,7 +81,16 @@ record SessionSnapshot(SessionSettings settings, int dimension, long totalSample
       }
       models.add(new ModelSnapshot(algorithm, samples, anomalies, refits, rows, in.nextBytes()));
     }
-    return new SessionSnapshot(settings, dimension, total, models);
+    if (format == 1) {
+      return new SessionSnapshot(settings, dimension, total, models, null, Map.of());
+    }
+    String tenant = new String(in.nextBytes(), StandardCharsets.UTF_8);
+    Map<String, ScoreReply> replies = new LinkedHashMap<>();
+    for (Object entry : new JsonArray(new String(in.nextBytes(), StandardCharsets.UTF_8))) {
+      JsonArray pair = (JsonArray) entry;
+      replies.put(pair.getString(0), ScoreReply.fromJson(pair.getJsonObject(1)));
+    }
+    return new SessionSnapshot(settings, dimension, total, models, tenant.isEmpty() ? null : tenant, replies);
   }
 
   private static void appendBytes(Buffer buffer, byte[] bytes) {

@@ -1,35 +1,31 @@
 package io.anomalygateway.detector;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.shareddata.AsyncMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sessions' snapshots in the cluster-wide map {@value #MAP} (a Hazelcast map with a backup copy on another
- * node, see {@code config/cluster.xml}), so that when a detector is lost, the sessions' new owners go on from there.
- * Entries expire after {@code session_idle_timeout}, as the sessions themselves do.
- *
- * <p>Only on a clustered node: in one JVM no other detector could read them, and the map would double the memory
- * of every session. Then it holds nothing and finds nothing.
+ * The sessions' snapshots, in a {@link SnapshotMap}: the cluster's replicated map on a clustered node, so that a
+ * lost detector's sessions go on elsewhere; a file in {@code persistence.data_dir} in the single-process mode, so
+ * that they go on after a restart; or nowhere (then it holds nothing and finds nothing). Entries expire after
+ * {@code session_idle_timeout}, as the sessions themselves do.
  */
 final class SessionStore {
-
-  /** The name of the snapshot map. */
-  static final String MAP = "anomaly.snapshots";
 
   private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
   private static final String KEY_PREFIX = "detector:";
 
-  private final Future<AsyncMap<String, Buffer>> map;
+  private final SnapshotMap map;
   private final long ttlMillis;
   private long written;
   private long restored;
 
-  SessionStore(Vertx vertx, boolean enabled, double ttlSeconds) {
-    this.map = enabled ? vertx.sharedData().<String, Buffer>getAsyncMap(MAP) : null;
+  /**
+   * @param map where the snapshots go, or {@code null} for none
+   * @param ttlSeconds how long a snapshot stays readable
+   */
+  SessionStore(SnapshotMap map, double ttlSeconds) {
+    this.map = map;
     this.ttlMillis = Math.max(1_000L, Math.round(ttlSeconds * 1000));
   }
 
@@ -47,10 +43,14 @@ final class SessionStore {
     if (map == null) {
       return Future.succeededFuture();
     }
-    Buffer bytes = snapshot.toBuffer();
-    return map.compose(m -> m.put(KEY_PREFIX + sessionId, bytes, ttlMillis))
-        .onSuccess(v -> written++)
-        .onFailure(e -> LOG.warn("Could not snapshot session {}: {}", sessionId, e.getMessage()));
+    try {
+      return map.put(KEY_PREFIX + sessionId, snapshot.toBuffer(), ttlMillis)
+          .onSuccess(v -> written++)
+          .onFailure(e -> LOG.warn("Could not snapshot session {}: {}", sessionId, e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.warn("Could not snapshot session {}: {}", sessionId, e.toString());
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -61,8 +61,13 @@ final class SessionStore {
     if (map == null) {
       return Future.succeededFuture();
     }
-    return map.compose(m -> m.get(KEY_PREFIX + sessionId))
-        .map(bytes -> {
+    Future<io.vertx.core.buffer.Buffer> read;
+    try {
+      read = map.get(KEY_PREFIX + sessionId);
+    } catch (RuntimeException e) {
+      read = Future.failedFuture(e);
+    }
+    return read.map(bytes -> {
           if (bytes == null) {
             return (SessionSnapshot) null;
           }
@@ -73,6 +78,22 @@ final class SessionStore {
           LOG.warn("Could not read the snapshot of session {}: {}", sessionId, e.getMessage());
           return null;
         });
+  }
+
+  /** Forgets expired snapshots (a file keeps them until told). */
+  void expire() {
+    if (map != null) {
+      try {
+        map.expire();
+      } catch (RuntimeException e) {
+        LOG.warn("Could not expire old snapshots: {}", e.toString());
+      }
+    }
+  }
+
+  /** @return completed once everything written is kept */
+  Future<Void> close() {
+    return map == null ? Future.succeededFuture() : map.close();
   }
 
   /** @return snapshots written by this detector */

@@ -64,6 +64,31 @@ class SessionSnapshotTest {
   }
 
   @Test
+  void keepsTheDeduplicationWindowAndTheTenant() {
+    DetectorSession original = session(Algorithm.ISOLATION_FOREST);
+    original.claim("tenant-a");
+    ScoreReply first = original.score(null, sample(new Random(4), 0.0));
+    original.remember("client\u001fr1", first, 256);
+    DetectorSession restored = roundTrip(original);
+    assertThat(restored.tenant()).isEqualTo("tenant-a");
+    assertThat(restored.repliedTo("client\u001fr1")).isEqualTo(first);
+    assertThat(restored.repliedTo("client\u001fr2")).isNull();
+  }
+
+  @Test
+  void aSessionsMemoryGrowsWithTheSamplesItHoldsNotWithItsBufferSize() {
+    DetectorSession session = session(Algorithm.ISOLATION_FOREST);
+    long projected = session.bytesAfter(null, 1, 1024, false);
+    session.score(null, new Samples(1024, new double[1024]));
+    assertThat(session.bytes()).isLessThanOrEqualTo(projected).isLessThan(300L * 1024 * 8 / 4);
+    long afterOne = session.bytes();
+    for (int i = 0; i < 40; i++) {
+      session.score(null, new Samples(1024, new double[1024]));
+    }
+    assertThat(session.bytes()).isGreaterThan(afterOne);
+  }
+
+  @Test
   void aBufferOfAnotherFormatIsRefused() {
     assertThatThrownBy(() -> SessionSnapshot.fromBuffer(io.vertx.core.buffer.Buffer.buffer().appendInt(99)))
         .isInstanceOf(IllegalArgumentException.class);
@@ -72,13 +97,13 @@ class SessionSnapshotTest {
   private DetectorSession session(Algorithm algorithm) {
     SessionSettings defaults = options.getSessionDefaults();
     return new DetectorSession("s", new SessionSettings(algorithm, defaults.bufferSize(), defaults.minSamples(),
-        defaults.refitInterval(), defaults.contamination(), defaults.seed(), defaults.shingleSize()), models::create);
+        defaults.refitInterval(), defaults.contamination(), defaults.seed(), defaults.shingleSize()), models);
   }
 
   private DetectorSession roundTrip(DetectorSession original) {
     SessionSnapshot copy = SessionSnapshot.fromBuffer(original.snapshot().toBuffer());
-    DetectorSession restored = new DetectorSession("s", options.getSessionDefaults(), models::create);
-    restored.restore(copy, models::restore);
+    DetectorSession restored = new DetectorSession("s", options.getSessionDefaults(), models);
+    restored.restore(copy, 256);
     return restored;
   }
 

@@ -1,0 +1,29 @@
+package io.anomalygateway.detector;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Where session snapshots are kept: the cluster's replicated map ({@link ClusterSnapshots}) when detectors can take
+ * over each other's sessions, or a file on this machine ({@link DiskSnapshots}) when one process must survive its
+ * own restart.
+ */
+interface SnapshotMap {
+
+  /**
+   * @param key the session's key
+   * @param value the snapshot's bytes
+   * @param ttlMillis how long the snapshot stays readable
+   * @return completed when the write is done (for a file: handed to the store, on disk within its commit delay)
+   */
+  Future<Void> put(String key, Buffer value, long ttlMillis);
+
+  /** @return the snapshot, or {@code null} when there is none or it expired */
+  Future<Buffer> get(String key);
+
+  /** Forgets the snapshots whose time ran out. */
+  void expire();
+
+  /** @return completed when everything written is kept (a file: committed and closed) */
+  Future<Void> close();
+}
