@@ -1,5 +1,6 @@
 package io.anomalygateway.client;
 
+import io.anomalygateway.protocol.ErrorCode;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
@@ -373,7 +374,7 @@ public final class AnomalyClient implements AutoCloseable {
       return;
     }
     PendingRequest<?> request = ledger.answered(requestId);
-    if (request != null && isRateLimited(message)) {
+    if (request != null && isRefusedForNow(message)) {
       backOff(request, message.getJsonObject("error").getLong("retry_after_ms", 100L));
     } else if (request != null) {
       vertx.cancelTimer(request.timer());
@@ -439,10 +440,15 @@ public final class AnomalyClient implements AutoCloseable {
     }
   }
 
-  private static boolean isRateLimited(JsonObject message) {
+  /**
+   * Over the rate limit, or sent to a gateway whose drain time is over: unprocessed either way, so the request is
+   * sent again (after the delay, or on the next connection) instead of failing the caller.
+   */
+  private static boolean isRefusedForNow(JsonObject message) {
     JsonObject error = message.getJsonObject("error");
     return "error".equals(message.getString("type")) && error != null
-        && "RATE_LIMITED".equals(error.getString("code"));
+        && (ErrorCode.RATE_LIMITED.code().equals(error.getString("code"))
+        || ErrorCode.SHUTTING_DOWN.code().equals(error.getString("code")));
   }
 
   /**

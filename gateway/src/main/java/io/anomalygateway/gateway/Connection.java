@@ -7,6 +7,7 @@ import io.anomalygateway.protocol.ConnectionSettings;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
+import io.anomalygateway.protocol.capacity.MemoryBudget;
 import io.anomalygateway.protocol.wire.BatchRequest;
 import io.anomalygateway.protocol.wire.RefreshRequest;
 import io.anomalygateway.protocol.wire.Request;
@@ -40,6 +41,8 @@ final class Connection implements Peer {
   static final short TOKEN_EXPIRED = 4401;
   /** WebSocket close status for a peer that did not answer the server's ping within {@code ping_timeout}. */
   static final short PING_TIMEOUT = 4408;
+  /** The server cannot take the message now (out of memory); the client may try again later, elsewhere. */
+  static final short TRY_AGAIN_LATER = 1013;
 
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
@@ -142,7 +145,16 @@ final class Connection implements Peer {
     close(PING_TIMEOUT, "ping timeout");
   }
 
+  /**
+   * Every message gets one answer, whatever happens: refused once the gateway's drain time is over, refused over the request
+   * budget (checked before the message is read, so a large one costs nothing more), and if the heap runs out while
+   * it is read, the connection is closed with 1013 ("try again later") rather than left waiting.
+   */
   private void onText(String text) {
+    if (closed) {
+      // After the server's close frame nothing can be answered, so nothing is processed: the client resends it.
+      return;
+    }
     long receivedAt = System.nanoTime();
     lastActivity = receivedAt;
     received++;
@@ -152,6 +164,37 @@ final class Connection implements Peer {
       return;
     }
     long retryAfter = limiter.acquireMessage(receivedAt);
+    if (!registry.serving()) {
+      refuse(text, retryAfter, ProtocolError.generic(ErrorCode.SHUTTING_DOWN));
+      return;
+    }
+    String tenant = principal.tenant();
+    long cost = RequestCost.ofText(text);
+    MemoryBudget.Outcome outcome = registry.requests().reserve(tenant, cost);
+    if (outcome != MemoryBudget.Outcome.GRANTED) {
+      refuse(text, retryAfter, RequestCost.refusal(registry.requests(), outcome, cost));
+      return;
+    }
+    try {
+      long kept = read(text, receivedAt, retryAfter, tenant);
+      registry.requests().release(tenant, cost - kept);
+    } catch (OutOfMemoryError e) {
+      registry.requests().release(tenant, cost);
+      LOG.error("Out of memory reading a message of {} characters from {} in session {}", text.length(), clientId,
+          sessionId);
+      close(TRY_AGAIN_LATER, "server out of memory");
+    }
+  }
+
+  private void refuse(String text, long retryAfter, ProtocolError error) {
+    String requestId = RequestReader.requestIdOf(text);
+    if (admitted(retryAfter, requestId)) {
+      sendError(requestId, error);
+    }
+  }
+
+  /** @return the bytes of the request that stay reserved until it is answered (a batch's samples), else 0 */
+  private long read(String text, long receivedAt, long retryAfter, String tenant) {
     Request request;
     try {
       request = reader.read(text);
@@ -159,25 +202,31 @@ final class Connection implements Peer {
       if (admitted(retryAfter, e.requestId())) {
         sendError(e.requestId(), e.error());
       }
-      return;
+      return 0;
     }
     // Read first, so that a refusal names the request it refuses and the client can send it again later.
     if (!admitted(retryAfter, request.requestId())) {
-      return;
+      return 0;
     }
     // A request the role forbids is refused by the handler without spending the connection's sample budget.
     meters.received(request.type());
     if (request instanceof RefreshRequest refresh) {
       refresher.refresh(this, refresh);
-      return;
+      return 0;
     }
     int samples = principal.role().allows(request.type()) ? samplesOf(request) : 0;
-    if (samples == 0 || admitted(limiter.acquireSamples(samples, System.nanoTime()), request.requestId())) {
-      handler.handle(this, request, receivedAt);
+    if (samples > 0 && !admitted(limiter.acquireSamples(samples, System.nanoTime()), request.requestId())) {
+      return 0;
     }
+    long kept = RequestCost.ofRequest(request);
+    handler.handle(this, request, receivedAt, () -> registry.requests().release(tenant, kept));
+    return kept;
   }
 
   private void onBinary(Buffer data) {
+    if (closed) {
+      return;
+    }
     received++;
     awaited++;
     registry.countReceived();
@@ -275,13 +324,16 @@ final class Connection implements Peer {
 
   /**
    * Shutting down: closes the connection with 1001 once every message it received is answered and none arrived for
-   * {@code quietNanos} (messages already on the wire when the shutdown began get their answers too), so that the
-   * client reconnects elsewhere without losing one.
+   * {@code quietNanos} since the drain began (messages on the wire then are read meanwhile, and answered), so that
+   * the client reconnects elsewhere without losing one. Past {@code force}, new messages are refused with
+   * {@code SHUTTING_DOWN}, and a connection that still receives is closed once what it sent is answered.
    *
+   * @param drainStart when the drain began ({@link System#nanoTime()})
+   * @param force whether the drain's quiet time is over
    * @return whether the connection is closed
    */
-  boolean drainedAt(long now, long quietNanos) {
-    if (!closed && awaited == 0 && now - lastActivity > quietNanos) {
+  boolean drainedAt(long now, long drainStart, long quietNanos, boolean force) {
+    if (!closed && awaited == 0 && (force || now - Math.max(lastActivity, drainStart) > quietNanos)) {
       close(GOING_AWAY, "server shutting down");
     }
     return closed;

@@ -1,6 +1,8 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.gateway.security.Admission;
+import io.anomalygateway.protocol.capacity.CapacityOptions;
+import io.anomalygateway.protocol.capacity.MemoryBudget;
 import io.anomalygateway.gateway.security.SecurityOptions;
 import io.vertx.core.shareddata.Shareable;
 
@@ -21,8 +23,11 @@ import java.util.concurrent.atomic.LongAdder;
 final class ConnectionRegistry implements Shareable {
 
   private volatile boolean admitting = true;
+  private volatile boolean serving = true;
   private final int maxConnections;
   private final Admission admission;
+  private final CapacityOptions capacity;
+  private final MemoryBudget requests;
   private final AtomicInteger slots = new AtomicInteger();
   private final Map<String, Set<Connection>> sessions = new ConcurrentHashMap<>();
   private final LongAdder received = new LongAdder();
@@ -31,9 +36,22 @@ final class ConnectionRegistry implements Shareable {
   private final LongAdder dropped = new LongAdder();
   private final LongAdder rateLimited = new LongAdder();
 
-  ConnectionRegistry(int maxConnections, SecurityOptions security) {
+  ConnectionRegistry(int maxConnections, SecurityOptions security, CapacityOptions capacity,
+                     MemoryBudget requests) {
     this.maxConnections = maxConnections;
-    this.admission = new Admission(security);
+    this.capacity = capacity;
+    this.requests = requests;
+    this.admission = new Admission(security, capacity.newSessionsPerMinute());
+  }
+
+  /** @return the node's capacity settings */
+  CapacityOptions capacity() {
+    return capacity;
+  }
+
+  /** @return the bytes of requests being read or in flight on this node, shared by its gateway instances */
+  MemoryBudget requests() {
+    return requests;
   }
 
   /** @return the limits per IP address and per token, shared like the registry */
@@ -48,6 +66,16 @@ final class ConnectionRegistry implements Shareable {
   }
 
   /** @return whether new connections are admitted (false once the gateway is shutting down) */
+  /** The drain's time is over: requests that still arrive are answered {@code SHUTTING_DOWN}, not processed. */
+  void stopServing() {
+    serving = false;
+  }
+
+  /** @return whether requests are still processed (they are during the drain, until {@code shutdown_timeout}) */
+  boolean serving() {
+    return serving;
+  }
+
   boolean admitting() {
     return admitting;
   }

@@ -31,9 +31,10 @@ final class DetectorClient {
     this.router = router;
   }
 
-  Future<ScoreReply> score(String sessionId, Algorithm algorithm, Samples samples, String requestKey) {
+  Future<ScoreReply> score(String sessionId, Algorithm algorithm, Samples samples, String requestKey,
+                           String tenant) {
     return router.request(Service.DETECTOR, Addresses.DETECTOR_SCORE, sessionId,
-        new ScoreCommand(sessionId, algorithm, samples, requestKey));
+        new ScoreCommand(sessionId, algorithm, samples, requestKey, tenant));
   }
 
   Future<SessionStats> stats(String sessionId) {

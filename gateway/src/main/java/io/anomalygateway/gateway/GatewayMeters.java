@@ -1,8 +1,10 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.protocol.ErrorCode;
+import io.anomalygateway.protocol.capacity.MemoryBudget;
 import io.anomalygateway.protocol.RequestType;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -38,6 +40,7 @@ final class GatewayMeters {
   private static final Set<IntSupplier> BRIDGES = ConcurrentHashMap.newKeySet();
   /** The gauges sum every instance's sources: registered once per process (a second registration is a warning). */
   private static final AtomicBoolean GAUGES = new AtomicBoolean();
+  private static final AtomicBoolean BUDGETS = new AtomicBoolean();
 
   private final IntSupplier webSockets;
   private IntSupplier bridges = () -> 0;
@@ -68,6 +71,29 @@ final class GatewayMeters {
       Gauge.builder("anomaly.connections", WEBSOCKETS, GatewayMeters::sum).description("Open connections, by transport")
           .tag("transport", "websocket").register(registry);
       Gauge.builder("anomaly.connections", BRIDGES, GatewayMeters::sum).tag("transport", "sockjs").register(registry);
+    }
+  }
+
+  /**
+   * Shows the process's memory budgets: {@code anomaly_capacity_used_bytes} and {@code anomaly_capacity_limit_bytes}
+   * by budget, and {@code anomaly_capacity_refusals_total} by budget and by whose limit refused (node or tenant).
+   * Registered once per process, like the budgets themselves.
+   */
+  static void watch(MemoryBudget... budgets) {
+    if (!BUDGETS.compareAndSet(false, true)) {
+      return;
+    }
+    MeterRegistry global = Metrics.globalRegistry;
+    for (MemoryBudget budget : budgets) {
+      Gauge.builder("anomaly.capacity.used", budget, MemoryBudget::used).baseUnit("bytes")
+          .description("Bytes reserved from a memory budget").tag("budget", budget.name()).register(global);
+      Gauge.builder("anomaly.capacity.limit", budget, MemoryBudget::limit).baseUnit("bytes")
+          .description("A memory budget's size").tag("budget", budget.name()).register(global);
+      FunctionCounter.builder("anomaly.capacity.refusals", budget, MemoryBudget::nodeRefusals)
+          .description("Reservations refused, by budget and limit").tag("budget", budget.name())
+          .tag("limit", "node").register(global);
+      FunctionCounter.builder("anomaly.capacity.refusals", budget, MemoryBudget::tenantRefusals)
+          .tag("budget", budget.name()).tag("limit", "tenant").register(global);
     }
   }
 

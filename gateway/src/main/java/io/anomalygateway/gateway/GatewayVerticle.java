@@ -2,6 +2,7 @@ package io.anomalygateway.gateway;
 
 import io.anomalygateway.gateway.security.Authenticator;
 import io.anomalygateway.protocol.Addresses;
+import io.anomalygateway.protocol.capacity.CapacityOptions;
 import io.anomalygateway.protocol.Topic;
 import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.BusCodecs;
@@ -45,21 +46,25 @@ public final class GatewayVerticle extends VerticleBase {
   private InstanceDirectory directory;
   private volatile boolean shuttingDown;
   private GatewayMeters meters;
+  private Circuits circuits;
 
   @Override
   public Future<?> start() {
     options = new GatewayOptions(config());
     BusCodecs.register(vertx);
+    CapacityOptions capacity = CapacityOptions.fromJson(config().getJsonObject("capacity"));
     ConnectionRegistry registry = vertx.sharedData().<String, ConnectionRegistry>getLocalMap(REGISTRIES)
         .computeIfAbsent(context.deploymentID(), id -> new ConnectionRegistry(options.getMaxConnections(),
-            options.getSecurity()));
+            options.getSecurity(), capacity, capacity.requestBudget(vertx)));
     TopicRouter topics = new TopicRouter(options.getTopicHistorySize(), options.getTopicHistoryAge());
     TrafficMeter traffic = new TrafficMeter();
     directory = new InstanceDirectory(vertx, options.getCluster());
     SessionRouter sessionRouter = new SessionRouter(vertx.eventBus(), directory,
-        Math.max(1L, Math.round(options.getRequestTimeout() * 1000)), options.getCluster().getRequestAttempts());
+        Math.max(1L, Math.round(options.getRequestTimeout() * 1000)), options.getCluster().getRequestAttempts(),
+        circuits = new Circuits(vertx, config().getJsonObject("circuit")));
     DetectorClient detector = new DetectorClient(sessionRouter);
     meters = new GatewayMeters(registry::activeConnections);
+    GatewayMeters.watch(registry.requests(), capacity.stateBudget(vertx));
     RequestHandler handler = new RequestHandler(detector, registry, topics, traffic, meters,
         options.getMaxBatchSize());
     gateway = new Gateway(vertx, options, registry, new RequestReader(options.readLimits()), handler, topics,
@@ -74,7 +79,7 @@ public final class GatewayVerticle extends VerticleBase {
     MetricsEndpoint metrics = new MetricsEndpoint(vertx);
     router.get(MetricsEndpoint.PATH).handler(ctx -> metrics.handle(ctx.request()));
     router.get(Readiness.PATH).handler(Readiness.handler(vertx, options.getCluster(), directory, detector,
-        () -> shuttingDown));
+        () -> shuttingDown, capacity.readyHeapFraction()));
     router.get(StreamingEndpoint.PATH).handler(new StreamingEndpoint(gateway, connections::add)::handle);
     router.get(AccessEndpoint.PATH).handler(new AccessEndpoint(gateway)::handle);
     router.route(EventBusBridge.PATH).subRouter(bridge.router());
@@ -132,9 +137,13 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   /**
-   * Shuts down gracefully: readiness turns 503 and new connections are refused at once; every connection is closed
-   * with 1001 (so that clients reconnect elsewhere) as soon as all it sent is answered; whatever is still open after
-   * {@code shutdown_timeout} is closed anyway; then the server stops listening.
+   * Shuts down gracefully: readiness turns 503 and new connections are refused; requests go on being answered (those
+   * on the wire when the drain began too), and every connection is closed with 1001 (so that clients reconnect
+   * elsewhere) once all it sent is answered and it was quiet for a moment since the drain began. After
+   * {@code shutdown_timeout}, requests that still arrive are answered {@code SHUTTING_DOWN} and connections are
+   * closed as soon as what they sent is answered; a request still being scored is waited for up to
+   * {@code request_timeout}. Frames that arrive after a connection's close are not processed. Then the server
+   * stops listening.
    */
   @Override
   public Future<?> stop() {
@@ -143,10 +152,15 @@ public final class GatewayVerticle extends VerticleBase {
     vertx.cancelTimer(sweeper);
     vertx.cancelTimer(statsTimer);
     Promise<Void> drained = Promise.promise();
-    long deadline = System.nanoTime() + Math.round(options.getShutdownTimeout() * 1e9);
+    long started = System.nanoTime();
+    long force = started + Math.round(options.getShutdownTimeout() * 1e9);
+    long deadline = force + Math.round(options.getRequestTimeout() * 1e9);
     vertx.setPeriodic(1, 20, timer -> {
       long now = System.nanoTime();
-      connections.removeIf(connection -> connection.drainedAt(now, QUIET_NANOS));
+      if (now > force) {
+        gateway.registry().stopServing();
+      }
+      connections.removeIf(connection -> connection.drainedAt(now, started, QUIET_NANOS, now > force));
       if (connections.isEmpty() || now > deadline) {
         vertx.cancelTimer(timer);
         drained.complete();
@@ -159,6 +173,7 @@ public final class GatewayVerticle extends VerticleBase {
       connections.clear();
       directory.stop();
       meters.close();
+      circuits.close();
       return Future.all(gateway.topics().stop(), server == null ? Future.succeededFuture() : server.close());
     });
   }

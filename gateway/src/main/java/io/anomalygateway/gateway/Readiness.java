@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
 /**
  * {@code GET /api/v1/streaming/ready}: whether a load balancer should send this gateway traffic. Each check reports
  * on its own (vertx-health-check's JSON), and the answer is 200 only when all are up: the event bus answers, the
- * node is in its cluster (clustered mode), a detector answers a round trip, and the gateway is not shutting down.
+ * node is in its cluster (clustered mode), a detector answers a round trip, the heap after collection is below
+ * {@code capacity.ready_heap_fraction} (memory exhausted), and the gateway is not shutting down.
  */
 final class Readiness {
 
@@ -29,7 +30,8 @@ final class Readiness {
   }
 
   static HealthCheckHandler handler(Vertx vertx, ClusterOptions cluster, InstanceDirectory directory,
-                                    DetectorClient detector, BooleanSupplier shuttingDown) {
+                                    DetectorClient detector, BooleanSupplier shuttingDown,
+                                    double readyHeapFraction) {
     HealthChecks checks = HealthChecks.create(vertx);
     checks.register("event-bus", CHECK_TIMEOUT_MILLIS, promise -> vertx.eventBus()
         .request(Addresses.GATEWAY_READINESS, "ping").onComplete(done -> promise.complete(done.succeeded()
@@ -45,6 +47,11 @@ final class Readiness {
       }
       detector.stats(PROBE_SESSION).onComplete(done -> promise.complete(new Status().setOk(done.succeeded())
           .setData(new JsonObject().put("instances", instances))));
+    });
+    checks.register("memory", CHECK_TIMEOUT_MILLIS, promise -> {
+      double held = HeapPressure.afterCollection();
+      promise.complete(new Status().setOk(held <= readyHeapFraction).setData(new JsonObject()
+          .put("heap_after_gc", Math.round(held * 1000) / 1000.0).put("limit", readyHeapFraction)));
     });
     checks.register("shutdown", CHECK_TIMEOUT_MILLIS, promise -> promise.complete(shuttingDown.getAsBoolean()
         ? Status.KO(new JsonObject().put("shutting_down", true)) : Status.OK()));

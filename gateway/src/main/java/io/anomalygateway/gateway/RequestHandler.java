@@ -56,6 +56,17 @@ final class RequestHandler {
   }
 
   void handle(Peer peer, Request request, long receivedAt) {
+    handle(peer, request, receivedAt, () -> { });
+  }
+
+  /**
+   * @param held runs once the request no longer holds its samples: when a batch is answered, at once for the rest
+   *     (their data is small), so that the gateway's request budget gets its bytes back
+   */
+  void handle(Peer peer, Request request, long receivedAt, Runnable held) {
+    if (!(request instanceof BatchRequest) || !peer.principal().may(request.type(), false)) {
+      held.run();
+    }
     boolean allSessions = request instanceof SubscribeRequest && ((SubscribeRequest) request).allSessions()
         && request.type() == RequestType.SUBSCRIBE;
     if (!peer.principal().may(request.type(), allSessions)) {
@@ -68,7 +79,7 @@ final class RequestHandler {
       sample(peer, (SampleRequest) request, receivedAt);
     } else if (request instanceof BatchRequest) {
       BatchRequest batch = (BatchRequest) request;
-      score(peer, batch.requestId(), batch.algorithm(), batch.rows(), receivedAt, true);
+      score(peer, batch.requestId(), batch.algorithm(), batch.rows(), receivedAt, true, held);
     } else if (request instanceof StatsRequest) {
       stats(peer, request.requestId());
     } else if (request instanceof PingRequest) {
@@ -90,15 +101,16 @@ final class RequestHandler {
   private void sample(Peer peer, SampleRequest request, long receivedAt) {
     SampleBatcher batcher = peer.batcher();
     if (batcher == null || !batcher.offer(request, receivedAt)) {
-      score(peer, request.requestId(), request.algorithm(), request.data(), receivedAt, false);
+      score(peer, request.requestId(), request.algorithm(), request.data(), receivedAt, false, () -> { });
     }
   }
 
   private void score(Peer peer, String requestId, Algorithm algorithm, Samples samples, long receivedAt,
-                     boolean batch) {
+                     boolean batch, Runnable held) {
     // Only WebSocket clients resend after a reconnect, under their own client id; bridge requests share one id.
     String requestKey = peer instanceof Connection ? ScoreCommand.requestKey(peer.clientId(), requestId) : null;
-    detector.score(peer.sessionId(), algorithm, samples, requestKey).onComplete(done -> {
+    detector.score(peer.sessionId(), algorithm, samples, requestKey, peer.principal().tenant()).onComplete(done -> {
+      held.run();
       if (done.failed()) {
         fail(peer, requestId, done.cause());
         return;
@@ -114,7 +126,7 @@ final class RequestHandler {
 
   /** Scores samples that batch mode accumulated and answers each with its own result. */
   void scoreBatched(Peer peer, Algorithm algorithm, Samples samples, List<SampleBatcher.Pending> batch) {
-    detector.score(peer.sessionId(), algorithm, samples, null).onComplete(done -> {
+    detector.score(peer.sessionId(), algorithm, samples, null, peer.principal().tenant()).onComplete(done -> {
       if (done.succeeded()) {
         traffic.scored(peer.sessionId(), done.result(), batch.get(0).receivedAt());
         batch.forEach(pending -> meters.answered(pending.receivedAt()));

@@ -1,8 +1,10 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.protocol.Addresses;
+import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.cluster.InstanceDirectory;
 import io.anomalygateway.protocol.cluster.Service;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -21,7 +23,7 @@ import java.util.Set;
  * instance is lost before it replies (its node left the cluster or fell silent), the request goes at once to the
  * session's new owner, up to {@code request_attempts} times, instead of waiting for the event bus's send timeout.
  * A late reply of the lost instance is ignored. When no instance of the service exists, a request waits for one
- * for at most the request timeout, then fails as unreachable.
+ * for at most the circuit call timeout (never the whole request timeout), then fails as unreachable.
  *
  * <p>Not thread-safe: the gateway verticle's context owns it.
  */
@@ -48,14 +50,16 @@ final class SessionRouter {
   private final InstanceDirectory directory;
   private final DeliveryOptions delivery;
   private final int maxAttempts;
+  private final Circuits circuits;
   private final Map<String, Set<InFlight>> inFlight = new HashMap<>();
   private long retries;
 
-  SessionRouter(EventBus bus, InstanceDirectory directory, long timeoutMillis, int maxAttempts) {
+  SessionRouter(EventBus bus, InstanceDirectory directory, long timeoutMillis, int maxAttempts, Circuits circuits) {
     this.bus = bus;
     this.directory = directory;
     this.delivery = new DeliveryOptions().setSendTimeout(timeoutMillis);
     this.maxAttempts = maxAttempts;
+    this.circuits = circuits;
     directory.onLoss(this::lost);
   }
 
@@ -81,7 +85,9 @@ final class SessionRouter {
   private void send(InFlight request) {
     String owner = directory.owner(request.service, request.sessionId);
     if (owner == null) {
-      directory.awaitAny(request.service, delivery.getSendTimeout()).onComplete(found -> {
+      // Wait for an instance to appear (a start, a restart) no longer than a call to one may take.
+      directory.awaitAny(request.service, Math.min(delivery.getSendTimeout(), circuits.callTimeoutMillis()))
+          .onComplete(found -> {
         if (found.succeeded()) {
           send(request);
         } else {
@@ -93,8 +99,32 @@ final class SessionRouter {
     request.attempts++;
     request.instance = owner;
     inFlight.computeIfAbsent(owner, id -> new LinkedHashSet<>()).add(request);
-    bus.request(Addresses.ofInstance(request.address, owner), request.body, delivery)
-        .onComplete(done -> replied(request, owner, done.succeeded() ? done.result() : null, done.cause()));
+    // The instance's circuit decides whether to send at all; a client mistake it reports is an answer, not a
+    // failure of the instance, so it passes through the breaker as a result.
+    circuits.of(request.service, owner).<AsyncResult<Message<Object>>>execute(attempt ->
+            bus.request(Addresses.ofInstance(request.address, owner), request.body, delivery).onComplete(done -> {
+              if (done.succeeded() || isAnswer(done.cause())) {
+                attempt.tryComplete(done);
+              } else {
+                attempt.tryFail(done.cause());
+              }
+            }))
+        .onComplete(outcome -> {
+          if (outcome.succeeded()) {
+            AsyncResult<Message<Object>> done = outcome.result();
+            replied(request, owner, done.succeeded() ? done.result() : null, done.cause());
+          } else if (isGone(outcome.cause())) {
+            replied(request, owner, null, outcome.cause());
+          } else {
+            replied(request, owner, null, circuits.refusal(request.service, outcome.cause()));
+          }
+        });
+  }
+
+  /** A failure the instance chose to send (a client mistake, over capacity): the instance is fine. */
+  private static boolean isAnswer(Throwable failure) {
+    return failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
+        && ErrorCode.ofFailureCode(reply.failureCode()).isClientError();
   }
 
   private void replied(InFlight request, String owner, Message<Object> reply, Throwable failure) {
@@ -116,6 +146,7 @@ final class SessionRouter {
   }
 
   private void lost(String instance) {
+    circuits.forget(instance);
     Set<InFlight> orphans = inFlight.remove(instance);
     if (orphans != null) {
       orphans.forEach(request -> retry(request, InstanceDirectory.noInstance(request.service)));

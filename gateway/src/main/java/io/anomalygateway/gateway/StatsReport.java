@@ -55,7 +55,10 @@ final class StatsReport {
         .put("models", models)
         .put("detector", new JsonObject()
             .put("sessions", session.detector().sessions())
-            .put("evictions", session.detector().evictions()));
+            .put("evictions", session.detector().evictions())
+            .put("state_bytes", session.detector().stateBytes())
+            .put("state_budget", session.detector().stateBudget())
+            .put("state_refusals", session.detector().refusals()));
   }
 
   private static JsonObject model(ModelStats model) {
@@ -82,7 +85,9 @@ final class StatsReport {
         .put("errors", registry.errors())
         .put("error_rate", received == 0 ? 0.0 : (double) registry.errors() / received)
         .put("dropped_events", registry.dropped())
-        .put("rate_limited", registry.rateLimited());
+        .put("rate_limited", registry.rateLimited())
+        .put("request_bytes", registry.requests().used())
+        .put("request_budget", registry.requests().limit());
   }
 
   private static JsonObject client(Connection connection) {

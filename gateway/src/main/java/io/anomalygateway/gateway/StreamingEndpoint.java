@@ -3,6 +3,7 @@ package io.anomalygateway.gateway;
 import io.anomalygateway.gateway.security.Admission;
 import io.anomalygateway.gateway.security.Principal;
 import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.RequestType;
 import io.anomalygateway.protocol.ResponseType;
 import io.anomalygateway.protocol.wire.ResponseWriter;
@@ -91,6 +92,13 @@ final class StreamingEndpoint {
     String address = clientAddress(request);
     Admission admission = gateway.registry().admission();
     Admission.Refusal refusal = admission.admit(address, principal.tokenId(), sessionId, System.nanoTime());
+    if (refusal == Admission.Refusal.TOO_MANY_NEW_SESSIONS) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER,
+          Long.toString(admission.secondsUntilNewSessions(principal.tokenId(), System.nanoTime())));
+      refuse(ctx, 429, ErrorCode.CAPACITY_EXCEEDED.code() + ": this token opened its "
+          + gateway.registry().capacity().newSessionsPerMinute() + " new sessions of this minute.");
+      return;
+    }
     if (refusal != Admission.Refusal.NONE) {
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "60");
       refuse(ctx, 429, refusal == Admission.Refusal.TOO_MANY_SESSIONS ? "This token has too many open sessions."

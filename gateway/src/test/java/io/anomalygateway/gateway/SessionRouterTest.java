@@ -1,6 +1,9 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.protocol.Addresses;
+import io.anomalygateway.protocol.ErrorCode;
+import io.anomalygateway.protocol.ProtocolError;
+import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.cluster.ClusterOptions;
 import io.anomalygateway.protocol.cluster.InstanceDirectory;
 import io.anomalygateway.protocol.cluster.Presence;
@@ -12,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
@@ -39,7 +43,8 @@ class SessionRouterTest {
     vertx.runOnContext(start -> {
       List<String> answeredBy = new ArrayList<>();
       InstanceDirectory directory = new InstanceDirectory(vertx, new ClusterOptions());
-      SessionRouter router = new SessionRouter(vertx.eventBus(), directory, TIMEOUT, 3);
+      SessionRouter router = new SessionRouter(vertx.eventBus(), directory, TIMEOUT, 3,
+          new Circuits(vertx, null));
       directory.start()
           .compose(v -> instance(vertx, "a", "node-a", true, answeredBy))
           .compose(v -> instance(vertx, "b", "node-b", true, answeredBy))
@@ -59,7 +64,8 @@ class SessionRouterTest {
     vertx.runOnContext(start -> {
       List<String> answeredBy = new ArrayList<>();
       InstanceDirectory directory = new InstanceDirectory(vertx, new ClusterOptions());
-      SessionRouter router = new SessionRouter(vertx.eventBus(), directory, TIMEOUT, 3);
+      SessionRouter router = new SessionRouter(vertx.eventBus(), directory, TIMEOUT, 3,
+          new Circuits(vertx, null));
       directory.start()
           .compose(v -> instance(vertx, "mute", "node-mute", false, answeredBy))
           .compose(v -> until(vertx, () -> !directory.members(Service.DETECTOR).isEmpty()))
@@ -84,7 +90,8 @@ class SessionRouterTest {
     // Everything on one context, as the directory and the router expect.
     vertx.runOnContext(start -> {
       InstanceDirectory directory = new InstanceDirectory(vertx, new ClusterOptions());
-      SessionRouter router = new SessionRouter(vertx.eventBus(), directory, 200, 3);
+      SessionRouter router = new SessionRouter(vertx.eventBus(), directory, 200, 3,
+          new Circuits(vertx, null));
       directory.start()
           .compose(v -> instance(vertx, "mute", "node-mute", false, new ArrayList<>()))
           .compose(v -> until(vertx, () -> !directory.members(Service.DETECTOR).isEmpty()))
@@ -96,6 +103,35 @@ class SessionRouterTest {
           .onComplete(test.failing(failure -> test.verify(() -> {
             assertThat(failure).isInstanceOf(ReplyException.class);
             assertThat(((ReplyException) failure).failureType()).isEqualTo(ReplyFailure.NO_HANDLERS);
+            test.completeNow();
+          })));
+    });
+  }
+
+  @Test
+  void afterAnInstanceStalledItsRequestsAreRefusedAtOnceWithARetryDelay(Vertx vertx, VertxTestContext test) {
+    // Everything on one context, as the directory and the router expect.
+    vertx.runOnContext(start -> {
+      InstanceDirectory directory = new InstanceDirectory(vertx, new ClusterOptions());
+      SessionRouter router = new SessionRouter(vertx.eventBus(), directory, TIMEOUT, 3, new Circuits(vertx,
+          new JsonObject().put("failures", 2).put("call_timeout", 0.2).put("reset_timeout", 30.0)));
+      long[] refusedAfter = new long[1];
+      directory.start()
+          .compose(v -> instance(vertx, "stalled", "node-stalled", false, new ArrayList<>()))
+          .compose(v -> until(vertx, () -> !directory.members(Service.DETECTOR).isEmpty()))
+          .compose(v -> router.request(Service.DETECTOR, ADDRESS, "s1", "hello").otherwiseEmpty())
+          .compose(v -> router.request(Service.DETECTOR, ADDRESS, "s1", "hello").otherwiseEmpty())
+          .compose(v -> {
+            long sent = System.nanoTime();
+            return router.request(Service.DETECTOR, ADDRESS, "s1", "hello")
+                .onComplete(done -> refusedAfter[0] = System.nanoTime() - sent);
+          })
+          .onComplete(test.failing(failure -> test.verify(() -> {
+            assertThat(failure).isInstanceOf(ProtocolException.class);
+            ProtocolError error = ((ProtocolException) failure).error();
+            assertThat(error.code()).isEqualTo(ErrorCode.DETECTOR_UNAVAILABLE);
+            assertThat(error.retryAfterMillis()).isEqualTo(30_000);
+            assertThat(refusedAfter[0]).isLessThan(150_000_000L);
             test.completeNow();
           })));
     });

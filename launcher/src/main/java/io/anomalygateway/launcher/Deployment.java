@@ -62,7 +62,8 @@ public final class Deployment {
    */
   static Future<String> gateway(Vertx vertx, JsonObject config, GatewayVerticle gateway) {
     return vertx.deployVerticle(gateway, new DeploymentOptions()
-        .setConfig(section(config, NodeRole.GATEWAY).put("security", section(config, "security"))));
+        .setConfig(section(config, NodeRole.GATEWAY).put("security", section(config, "security"))
+            .put("circuit", section(config, "circuit"))));
   }
 
   private static Future<String> worker(Vertx vertx, Future<String> before, JsonObject config, Set<NodeRole> roles,
@@ -76,8 +77,11 @@ public final class Deployment {
     return before.compose(id -> vertx.deployVerticle(verticle, options));
   }
 
+  /** A verticle's own section, plus the sections every verticle reads: {@code cluster} and {@code capacity}. */
   private static JsonObject section(JsonObject config, NodeRole role) {
-    return section(config, role.wireName()).put("cluster", section(config, "cluster"));
+    JsonObject section = section(config, role.wireName()).put("cluster", section(config, "cluster"))
+        .put("capacity", section(config, "capacity"));
+    return role == NodeRole.DETECTOR ? section.put("persistence", section(config, "persistence")) : section;
   }
 
   private static JsonObject section(JsonObject config, String name) {

@@ -109,9 +109,11 @@ public final class Main {
       System.exit(1);
       return;
     }
-    double shutdownTimeout = config.getJsonObject("gateway", new JsonObject()).getDouble("shutdown_timeout", 10.0);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, gateway, shutdownTimeout),
-        "anomaly-gateway-shutdown"));
+    JsonObject gatewaySection = config.getJsonObject("gateway", new JsonObject());
+    double shutdownTimeout = gatewaySection.getDouble("shutdown_timeout", 10.0);
+    double requestTimeout = gatewaySection.getDouble("request_timeout", 30.0);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, gateway, shutdownTimeout,
+        requestTimeout), "anomaly-gateway-shutdown"));
     if (launch.cluster() != null) {
       System.out.println("Cluster node " + config.getJsonObject("cluster").getString("node_id") + " joined "
           + launch.cluster().name() + " with roles " + NodeRole.names(launch.roles()));
@@ -135,15 +137,22 @@ public final class Main {
    * still serve; then every other verticle stops (detectors hand their sessions over with a last snapshot) and the
    * node leaves its cluster.
    */
-  private static void shutDown(Vertx vertx, GatewayVerticle gateway, double shutdownTimeout) {
-    long millis = Math.round(shutdownTimeout * 1000);
+  private static void shutDown(Vertx vertx, GatewayVerticle gateway, double shutdownTimeout,
+                               double requestTimeout) {
+    long millis = Math.round((shutdownTimeout + requestTimeout) * 1000);
     try {
       if (gateway != null) {
-        vertx.undeploy(gateway.deploymentId()).await(millis + 1_000, TimeUnit.MILLISECONDS);
+        // The drain refuses new requests at once, but answers in flight may take up to the request timeout.
+        vertx.undeploy(gateway.deploymentId()).await(millis + 2_000, TimeUnit.MILLISECONDS);
       }
-      vertx.close().await(millis + 5_000, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      System.err.println("Shutdown did not finish cleanly: " + e.getMessage());
+      System.err.println("The gateway did not drain cleanly: " + e.getMessage());
+    } finally {
+      try {
+        vertx.close().await(Math.round(shutdownTimeout * 1000) + 5_000, TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        System.err.println("Shutdown did not finish cleanly: " + e.getMessage());
+      }
     }
   }
 

@@ -24,6 +24,14 @@ public record Principal(String subject, Role role, List<String> sessions, long e
       "anonymous");
 
   /**
+   * @return whom memory budgets count this bearer's sessions and requests against: the token's subject (so that a
+   *     refreshed token is the same tenant), or {@code null} when authentication is off and there are no tenants
+   */
+  public String tenant() {
+    return UNAUTHENTICATED.equals(this) ? null : subject;
+  }
+
+  /**
    * @param sessionId a session
    * @return whether the token may open it
    */
