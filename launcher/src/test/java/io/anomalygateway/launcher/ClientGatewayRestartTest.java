@@ -32,7 +32,7 @@ class ClientGatewayRestartTest {
 
   @Test
   void aRestartedGatewayLosesNoSampleAndScoresNoneTwice(Vertx vertx) {
-    JsonObject config = Configuration.defaults().mergeIn(new JsonObject()
+    JsonObject config = TestConfiguration.defaults().mergeIn(new JsonObject()
         .put("gateway", new JsonObject().put("port", 0).put("host", "127.0.0.1"))
         .put("security", new JsonObject().put("auth_enabled", false)), true);
     await(Deployment.deploy(vertx, config, EnumSet.of(NodeRole.DETECTOR, NodeRole.DRIFT, NodeRole.ALERTS), Map.of())

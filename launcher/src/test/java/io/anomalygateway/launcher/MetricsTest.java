@@ -32,7 +32,7 @@ class MetricsTest {
   @BeforeEach
   void startWithMetrics() {
     vertx = Telemetry.builder(new VertxOptions()).build();
-    JsonObject config = Configuration.defaults().mergeIn(new JsonObject()
+    JsonObject config = TestConfiguration.defaults().mergeIn(new JsonObject()
         .put("gateway", new JsonObject().put("port", 0).put("host", "127.0.0.1"))
         .put("security", new JsonObject().put("auth_enabled", false)), true);
     GatewayVerticle gateway = await(Deployment.embedded(vertx, config).toCompletionStage().toCompletableFuture());

@@ -50,12 +50,23 @@ public final class NodeProcess implements AutoCloseable {
    */
   public static NodeProcess start(String name, Path jar, Path logs, List<String> args,
                                   Map<String, String> environment) {
-    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+    return start(name, jar, logs, "256m", args, environment);
+  }
+
+  /**
+   * @param heap the JVM's maximum heap ({@code -Xmx}), e.g. {@code 512m}
+   */
+  public static NodeProcess start(String name, Path jar, Path logs, String heap, List<String> args,
+                                  Map<String, String> environment) {
+    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-XX:+UseSerialGC",
         "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
     command.addAll(args);
     try {
       Files.createDirectories(logs);
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      // Each process starts in an empty folder of its own: its data directory (session snapshots) is never another
+      // test's. A restart that must find its state again names its data directory itself.
+      Path workDir = Files.createTempDirectory(logs.toAbsolutePath(), name + "-work");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());
       builder.environment().putAll(environment);
       Process process = builder.start();
       return new NodeProcess(name, process, logs.resolve(name + ".log"));
@@ -113,6 +124,21 @@ public final class NodeProcess implements AutoCloseable {
           throw new AssertionError(e);
         }
       }
+    }
+  }
+
+  /**
+   * Sends a signal, as {@code kill -SIGNAL pid} would: {@code STOP} freezes the process (a stall: alive, silent),
+   * {@code CONT} lets it go on.
+   */
+  public void signal(String signal) {
+    try {
+      new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -33,7 +33,7 @@ class OperationsTest {
   @BeforeEach
   void startGatewayAlone(Vertx vertx) {
     this.vertx = vertx;
-    config = Configuration.defaults().mergeIn(new JsonObject()
+    config = TestConfiguration.defaults().mergeIn(new JsonObject()
         .put("gateway", new JsonObject().put("port", 0).put("host", "127.0.0.1"))
         .put("security", new JsonObject().put("auth_enabled", false)), true);
     gateway = new GatewayVerticle();
@@ -83,7 +83,7 @@ class OperationsTest {
     deployWorkers();
     ClientStream.awaitCondition(() -> get("/api/v1/streaming/ready").getKey() == 200);
     assertThat(checksUp(get("/api/v1/streaming/ready").getValue()))
-        .containsExactlyInAnyOrder("event-bus", "cluster", "detector", "shutdown");
+        .containsExactlyInAnyOrder("event-bus", "cluster", "memory", "detector", "shutdown");
   }
 
   @Test

@@ -38,7 +38,7 @@ class ReadmeExamplesTest {
 
   @BeforeAll
   void startTheServer() {
-    JsonObject config = Configuration.defaults().mergeIn(new JsonObject()
+    JsonObject config = TestConfiguration.defaults().mergeIn(new JsonObject()
         .put("gateway", new JsonObject().put("port", 0).put("host", "127.0.0.1").put("stats_interval", 0.3))
         .put("security", new JsonObject().put("jwt_secret", Tokens.SECRET)), true);
     port = Deployment.embedded(vertx, config).await().actualPort();

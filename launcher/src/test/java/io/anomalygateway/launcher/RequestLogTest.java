@@ -47,7 +47,7 @@ class RequestLogTest {
 
   @Test
   void aFailedRequestsLogLineCarriesItsIds(Vertx vertx) throws Exception {
-    JsonObject config = Configuration.defaults().mergeIn(new JsonObject()
+    JsonObject config = TestConfiguration.defaults().mergeIn(new JsonObject()
         .put("gateway", new JsonObject().put("port", 0).put("host", "127.0.0.1").put("request_timeout", 0.3))
         .put("security", new JsonObject().put("auth_enabled", false)), true);
     GatewayVerticle gateway = new GatewayVerticle();

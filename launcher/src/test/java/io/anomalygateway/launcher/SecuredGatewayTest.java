@@ -26,7 +26,7 @@ abstract class SecuredGatewayTest {
   @BeforeEach
   void startSecuredGateway(Vertx vertx, VertxTestContext test) {
     this.vertx = vertx;
-    JsonObject config = Configuration.defaults()
+    JsonObject config = TestConfiguration.defaults()
         .mergeIn(new JsonObject()
             .put("gateway", new JsonObject().put("port", 0).put("host", "127.0.0.1"))
             .put("security", new JsonObject().put("auth_enabled", true).put("jwt_secret", Tokens.SECRET)

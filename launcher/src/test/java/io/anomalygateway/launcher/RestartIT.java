@@ -1,0 +1,151 @@
+package io.anomalygateway.launcher;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged server in its default single-process mode, restarted as an operator would: sessions go on with their
+ * counts and fitted models, and a request resent with its {@code request_id} gets its first answer, after SIGTERM
+ * and after {@code kill -9}; a SIGTERM answers every request it received before closing with 1001.
+ */
+class RestartIT {
+
+  private static final Path JAR = Path.of(System.getProperty("anomaly.jar", "target/anomaly-gateway.jar"));
+  private static final Path LOGS = JAR.resolveSibling("restart-it");
+  private static final String TOKEN = Tokens.hs256("restarter", List.of("producer"), null);
+
+  private Vertx vertx;
+  private Path config;
+  private Path dataDir;
+
+  @BeforeEach
+  void prepare() throws Exception {
+    vertx = Vertx.vertx();
+    Files.createDirectories(LOGS);
+    dataDir = Files.createTempDirectory(LOGS.toAbsolutePath(), "data");
+    config = dataDir.resolveSibling(dataDir.getFileName() + ".json");
+    Files.writeString(config, new JsonObject()
+        .put("persistence", new JsonObject().put("data_dir", dataDir.toString()))
+        .put("cluster", new JsonObject().put("snapshot_interval", 50)).encodePrettily());
+  }
+
+  @AfterEach
+  void closeVertx() {
+    vertx.close().await();
+  }
+
+  @Test
+  void afterSigtermASessionGoesOnWithItsCountsItsModelAndItsFirstAnswers() {
+    JsonObject first;
+    try (NodeProcess server = start("sigterm-1")) {
+      try (TestSocket socket = open(server)) {
+        first = stream(socket, 0, 130);
+      }
+      server.terminate();
+      assertThat(server.awaitExit(60)).isTrue();
+    }
+    try (NodeProcess server = start("sigterm-2"); TestSocket socket = open(server)) {
+      JsonObject again = socket.request(Messages.sample(129, 1, 2).put("request_id", "r-129"));
+      assertSameAnswer(again, first);
+      JsonObject stats = socket.request(Messages.of("stats")).getJsonObject("stats").getJsonObject("streaming");
+      assertThat(stats.getLong("total_samples")).isEqualTo(130);
+      assertThat(stats.getBoolean("model_fitted")).isTrue();
+    }
+  }
+
+  @Test
+  void afterKillNineASessionGoesOnFromItsLastSnapshot() throws Exception {
+    JsonObject lastSnapshotted;
+    try (NodeProcess server = start("kill-1")) {
+      try (TestSocket socket = open(server)) {
+        lastSnapshotted = stream(socket, 0, 150);
+        long answeredAt = System.currentTimeMillis();
+        Path file = dataDir.resolve("sessions.mv.db");
+        ClientStream.awaitCondition(() -> Files.exists(file) && modified(file) > answeredAt);
+      }
+      server.kill();
+      assertThat(server.awaitExit(30)).isTrue();
+    }
+    try (NodeProcess server = start("kill-2"); TestSocket socket = open(server)) {
+      JsonObject again = socket.request(Messages.sample(149, 1, 2).put("request_id", "r-149"));
+      assertSameAnswer(again, lastSnapshotted);
+      JsonObject stats = socket.request(Messages.of("stats")).getJsonObject("stats").getJsonObject("streaming");
+      assertThat(stats.getLong("total_samples")).isEqualTo(150);
+      assertThat(stats.getBoolean("model_fitted")).isTrue();
+    }
+  }
+
+  @Test
+  void sigtermAnswersEveryRequestItReceivedThenClosesWith1001() {
+    try (NodeProcess server = start("drain"); TestSocket socket = open(server)) {
+      int sent = 400;
+      for (int i = 0; i < sent; i++) {
+        socket.sendTextUnchecked(Messages.sample(i % 7, -i % 5, 1).put("request_id", "d-" + i).encode());
+      }
+      server.terminate();
+      Set<String> answered = new HashSet<>();
+      JsonObject message;
+      while ((message = socket.poll(15_000)) != null) {
+        String type = message.getString("type");
+        assertThat(type).isIn("result", "error");
+        if ("error".equals(type)) {
+          assertThat(message.getJsonObject("error").getString("code")).isEqualTo("SHUTTING_DOWN");
+        }
+        answered.add(message.getString("request_id"));
+        if (answered.size() == sent) {
+          break;
+        }
+      }
+      assertThat(answered).hasSize(sent);
+      assertThat(socket.awaitClose()).isEqualTo((short) 1001);
+    }
+  }
+
+  private NodeProcess start(String name) {
+    return NodeProcess.start(name, JAR, LOGS, List.of("--port", "0", "--config", config.toString()),
+        Map.of("ANOMALY_JWT_SECRET", Tokens.SECRET));
+  }
+
+  private TestSocket open(NodeProcess server) {
+    return TestSocket.open(vertx, PrintedStart.of(server).port(), "kept?client_id=producer-1", TOKEN);
+  }
+
+  /** @return the answer to the last request */
+  private static JsonObject stream(TestSocket socket, int from, int to) {
+    JsonObject answer = null;
+    for (int i = from; i < to; i++) {
+      answer = socket.request(Messages.sample(i, 1, 2).put("request_id", "r-" + i));
+      assertThat(answer.getString("type")).isEqualTo("result");
+    }
+    return answer;
+  }
+
+  /** The first answer again: the same sample (ids are unique per scored sample), the same verdict. */
+  private static void assertSameAnswer(JsonObject again, JsonObject first) {
+    JsonObject repeat = again.containsKey("result") ? again.getJsonObject("result") : again;
+    JsonObject original = first.containsKey("result") ? first.getJsonObject("result") : first;
+    assertThat(repeat.getString("sample_id")).isNotNull().isEqualTo(original.getString("sample_id"));
+    assertThat(repeat.getDouble("confidence_score")).isEqualTo(original.getDouble("confidence_score"));
+    assertThat(repeat.getBoolean("is_anomaly")).isEqualTo(original.getBoolean("is_anomaly"));
+  }
+
+  private static long modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+}
