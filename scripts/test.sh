@@ -14,6 +14,12 @@ declare -A needs=(
   [chromium-driver]="test -x /usr/bin/chromedriver"
   [python3-websockets]="/usr/bin/python3 -c 'import websockets'"
 )
+#   iptables, iproute2: the network fault tests (NetworkFaultIT) put cluster nodes in network namespaces and cut or
+#   thin the links between them; they need root, so only root (CI) needs the packages.
+if [ "$(id -u)" -eq 0 ]; then
+  needs[iptables]="command -v iptables"
+  needs[iproute2]="command -v ip"
+fi
 
 missing=()
 for package in "${!needs[@]}"; do

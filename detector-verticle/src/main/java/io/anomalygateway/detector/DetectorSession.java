@@ -38,6 +38,7 @@ final class DetectorSession {
   private RecentReplies recent;
   private String tenant;
   private long reserved;
+  private String lastWrite;
 
   DetectorSession(String id, SessionSettings settings, ModelCatalog catalog) {
     this.id = id;
@@ -183,15 +184,27 @@ final class DetectorSession {
     return interval > 0 && sinceSnapshot >= interval;
   }
 
-  /** @return the session's state, for another detector to go on from; counts as the latest snapshot */
-  SessionSnapshot snapshot() {
+  /**
+   * @return the token of the latest snapshot this session's state was written as or restored from, or
+   *     {@code null}: a stored snapshot with another token was written by another detector since
+   */
+  String lastWrite() {
+    return lastWrite;
+  }
+
+  /**
+   * @param writer a token unique to this write (the writing instance and a sequence number), kept in the snapshot
+   * @return the session's state, for another detector to go on from; counts as the latest snapshot
+   */
+  SessionSnapshot snapshot(String writer) {
+    lastWrite = writer;
     sinceSnapshot = 0;
     List<ModelSnapshot> snapshots = new ArrayList<>(models.size());
     for (SessionModel model : models.values()) {
       snapshots.add(model.snapshot());
     }
     return new SessionSnapshot(settings, dimension, totalSamples, snapshots, tenant,
-        recent == null ? Map.of() : new LinkedHashMap<>(recent.entries()));
+        recent == null ? Map.of() : new LinkedHashMap<>(recent.entries()), writer);
   }
 
   /**
@@ -205,6 +218,7 @@ final class DetectorSession {
     dimension = snapshot.dimension();
     totalSamples = snapshot.totalSamples();
     tenant = snapshot.tenant();
+    lastWrite = snapshot.writer();
     for (ModelSnapshot model : snapshot.models()) {
       models.put(model.algorithm(), catalog.restore(model, settings, dimension));
     }

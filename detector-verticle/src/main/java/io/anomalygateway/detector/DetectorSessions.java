@@ -86,6 +86,11 @@ final class DetectorSessions {
     return session;
   }
 
+  /** @return the session if held, without marking it as active, else {@code null} */
+  DetectorSession peek(String id) {
+    return sessions.get(id);
+  }
+
   /**
    * Holds a session built elsewhere (restored from a snapshot), as {@link #open} would a new one.
    *

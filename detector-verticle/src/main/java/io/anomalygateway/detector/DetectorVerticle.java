@@ -77,7 +77,7 @@ public final class DetectorVerticle extends VerticleBase {
     fits = new FitScheduler(vertx, fitPool, models, options.getFitThreads(), options.getFitCpuShare(),
         meters = new DetectorMeters(sessions::size));
     ownership = new SessionOwnership(instanceId, sessions, store, cluster.getSnapshotInterval(),
-        options.getDedupWindow(), this::fitRestored);
+        options.getDedupWindow(), vertx.isClustered() ? cluster.getPresenceTimeout() : 0, this::fitRestored);
     capacity = new SessionCapacity(limits.stateBudget(vertx), sessions, limits.evictionIdleNanos(),
         ownership::evict);
     directory = new InstanceDirectory(vertx, cluster);

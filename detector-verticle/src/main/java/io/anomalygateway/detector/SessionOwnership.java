@@ -32,10 +32,17 @@ final class SessionOwnership {
   private final int dedupWindow;
   private final Function<DetectorSession, Future<Void>> warmUp;
   private final Map<String, Future<DetectorSession>> loading = new HashMap<>();
+  private final long staleNanos;
+  private long writes;
   private long handedOver;
 
+  /**
+   * @param staleAfterSeconds how long a held session may go unasked before its next request checks the store for a
+   *     newer state (another detector served it meanwhile: a partition, a stall); 0 never checks (one process)
+   */
   SessionOwnership(String instanceId, DetectorSessions sessions, SessionStore store, int snapshotInterval,
-                   int dedupWindow, Function<DetectorSession, Future<Void>> warmUp) {
+                   int dedupWindow, double staleAfterSeconds, Function<DetectorSession, Future<Void>> warmUp) {
+    this.staleNanos = Math.round(staleAfterSeconds * 1e9);
     this.instanceId = instanceId;
     this.sessions = sessions;
     this.store = store;
@@ -44,9 +51,23 @@ final class SessionOwnership {
     this.warmUp = warmUp;
   }
 
-  /** @return the session if this instance holds it now, marked as active, else {@code null} */
+  /**
+   * @return the session if this instance holds it now and may serve it without a look at the store, marked as
+   *     active, else {@code null}
+   */
   DetectorSession held(String id) {
-    return sessions.find(id, System.nanoTime());
+    long now = System.nanoTime();
+    DetectorSession session = sessions.peek(id);
+    if (session == null || mustCheck(session, now)) {
+      return null;
+    }
+    session.touch(now);
+    return session;
+  }
+
+  /** A session unasked for longer than another detector needs to take it over may have been served elsewhere. */
+  private boolean mustCheck(DetectorSession session, long now) {
+    return staleNanos > 0 && store.isEnabled() && now - session.lastActive() > staleNanos;
   }
 
   /**
@@ -58,6 +79,7 @@ final class SessionOwnership {
     if (held != null) {
       return Future.succeededFuture(held);
     }
+    DetectorSession unchecked = sessions.peek(id);
     if (!store.isEnabled()) {
       try {
         return Future.succeededFuture(create ? sessions.open(id, System.nanoTime()) : null);
@@ -67,13 +89,30 @@ final class SessionOwnership {
     }
     Future<DetectorSession> restoring = loading.get(id);
     if (restoring == null) {
-      restoring = store.load(id).compose(snapshot -> restore(id, snapshot));
+      restoring = store.load(id).compose(snapshot -> stillCurrent(unchecked, snapshot)
+          ? Future.succeededFuture(unchecked) : restore(id, snapshot));
       if (!restoring.isComplete()) {
         loading.put(id, restoring);
         restoring.onComplete(done -> loading.remove(id));
       }
     }
     return restoring.map(restored -> install(id, restored, create));
+  }
+
+  /**
+   * A held session is still the latest state unless the stored snapshot was written by someone else since: then
+   * another detector served it (this one was cut off or stalled), and the held state is dropped for the stored one.
+   */
+  private boolean stillCurrent(DetectorSession held, SessionSnapshot stored) {
+    if (held == null) {
+      return false;
+    }
+    if (stored == null || stored.writer() == null || stored.writer().equals(held.lastWrite())) {
+      return true;
+    }
+    LOG.info("Session {} was served by another detector meanwhile; going on from its state", held.id());
+    sessions.remove(held.id());
+    return false;
   }
 
   /** Rebuilds the session from its snapshot and refits its models, before anyone may use it. */
@@ -91,8 +130,9 @@ final class SessionOwnership {
 
   /** Runs once per waiting request, in order: the first one installs the session, the others find it held. */
   private DetectorSession install(String id, DetectorSession restored, boolean create) {
-    DetectorSession held = held(id);
+    DetectorSession held = sessions.peek(id);
     if (held != null) {
+      held.touch(System.nanoTime());
       return held;
     }
     if (restored == null) {
@@ -105,14 +145,18 @@ final class SessionOwnership {
   /** After a session scored samples: writes its snapshot when {@code snapshot_interval} samples arrived. */
   void scored(DetectorSession session) {
     if (store.isEnabled() && session.isSnapshotDue(snapshotInterval)) {
-      store.save(session.id(), session.snapshot());
+      store.save(session.id(), session.snapshot(nextWrite()));
     }
+  }
+
+  private String nextWrite() {
+    return instanceId + ':' + (++writes);
   }
 
   /** After a session's settings changed: writes its snapshot at once, settings are rare and precious. */
   void reconfigured(DetectorSession session) {
     if (store.isEnabled()) {
-      store.save(session.id(), session.snapshot());
+      store.save(session.id(), session.snapshot(nextWrite()));
     }
   }
 
@@ -165,6 +209,6 @@ final class SessionOwnership {
     DetectorSession session = sessions.find(id, System.nanoTime());
     sessions.remove(id);
     handedOver++;
-    return session == null ? Future.succeededFuture() : store.save(id, session.snapshot());
+    return session == null ? Future.succeededFuture() : store.save(id, session.snapshot(nextWrite()));
   }
 }

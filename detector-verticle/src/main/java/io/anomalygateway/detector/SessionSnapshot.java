@@ -24,11 +24,13 @@ import java.util.Map;
  * @param models one snapshot per model the session used
  * @param tenant the token the session's memory is counted against, or {@code null}
  * @param replies the de-duplication window: the last replies by request key, oldest first
+ * @param writer a token unique to the write (instance and sequence), by which a detector that still holds the
+ *     session learns whether another one wrote it since, or {@code null}
  */
 record SessionSnapshot(SessionSettings settings, int dimension, long totalSamples, List<ModelSnapshot> models,
-                       String tenant, Map<String, ScoreReply> replies) {
+                       String tenant, Map<String, ScoreReply> replies, String writer) {
 
-  /** Format 2 added the tenant and the de-duplication window; format 1 (without them) is still read. */
+  /** Format 2 added the tenant, the de-duplication window and the writer; format 1 (without them) is still read. */
   private static final int FORMAT = 2;
 
   /** @return the binary form */
@@ -50,6 +52,7 @@ record SessionSnapshot(SessionSettings settings, int dimension, long totalSample
     JsonArray kept = new JsonArray();
     replies.forEach((key, reply) -> kept.add(new JsonArray().add(key).add(reply.toJson())));
     appendBytes(buffer, kept.encode().getBytes(StandardCharsets.UTF_8));
+    appendBytes(buffer, (writer == null ? "" : writer).getBytes(StandardCharsets.UTF_8));
     return buffer;
   }
 
@@ -82,7 +85,7 @@ record SessionSnapshot(SessionSettings settings, int dimension, long totalSample
       models.add(new ModelSnapshot(algorithm, samples, anomalies, refits, rows, in.nextBytes()));
     }
     if (format == 1) {
-      return new SessionSnapshot(settings, dimension, total, models, null, Map.of());
+      return new SessionSnapshot(settings, dimension, total, models, null, Map.of(), null);
     }
     String tenant = new String(in.nextBytes(), StandardCharsets.UTF_8);
     Map<String, ScoreReply> replies = new LinkedHashMap<>();
@@ -90,7 +93,9 @@ record SessionSnapshot(SessionSettings settings, int dimension, long totalSample
       JsonArray pair = (JsonArray) entry;
       replies.put(pair.getString(0), ScoreReply.fromJson(pair.getJsonObject(1)));
     }
-    return new SessionSnapshot(settings, dimension, total, models, tenant.isEmpty() ? null : tenant, replies);
+    String writer = new String(in.nextBytes(), StandardCharsets.UTF_8);
+    return new SessionSnapshot(settings, dimension, total, models, tenant.isEmpty() ? null : tenant, replies,
+        writer.isEmpty() ? null : writer);
   }
 
   private static void appendBytes(Buffer buffer, byte[] bytes) {

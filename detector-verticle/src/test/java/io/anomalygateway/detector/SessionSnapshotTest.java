@@ -71,6 +71,7 @@ class SessionSnapshotTest {
     original.remember("client\u001fr1", first, 256);
     DetectorSession restored = roundTrip(original);
     assertThat(restored.tenant()).isEqualTo("tenant-a");
+    assertThat(restored.lastWrite()).isEqualTo("writer-1");
     assertThat(restored.repliedTo("client\u001fr1")).isEqualTo(first);
     assertThat(restored.repliedTo("client\u001fr2")).isNull();
   }
@@ -101,7 +102,7 @@ class SessionSnapshotTest {
   }
 
   private DetectorSession roundTrip(DetectorSession original) {
-    SessionSnapshot copy = SessionSnapshot.fromBuffer(original.snapshot().toBuffer());
+    SessionSnapshot copy = SessionSnapshot.fromBuffer(original.snapshot("writer-1").toBuffer());
     DetectorSession restored = new DetectorSession("s", options.getSessionDefaults(), models);
     restored.restore(copy, 256);
     return restored;

@@ -58,7 +58,16 @@ public final class NodeProcess implements AutoCloseable {
    */
   public static NodeProcess start(String name, Path jar, Path logs, String heap, List<String> args,
                                   Map<String, String> environment) {
-    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-XX:+UseSerialGC",
+    return start(List.of(), name, jar, logs, heap, args, environment);
+  }
+
+  /**
+   * @param prefix what runs the JVM, e.g. {@code ip netns exec NS} to start it in a network namespace
+   */
+  public static NodeProcess start(List<String> prefix, String name, Path jar, Path logs, String heap,
+                                  List<String> args, Map<String, String> environment) {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(javaExecutable(), "-Xmx" + heap, "-XX:+UseSerialGC",
         "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
     command.addAll(args);
     try {

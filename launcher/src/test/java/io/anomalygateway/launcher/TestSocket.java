@@ -60,11 +60,19 @@ public final class TestSocket implements AutoCloseable {
    * @param headers headers of the upgrade request (e.g. {@code Authorization}, {@code Origin})
    */
   static TestSocket connect(Vertx vertx, int port, String target, java.util.Map<String, String> headers) {
+    return connect(vertx, "localhost", port, target, headers);
+  }
+
+  /**
+   * @param host the server's host (an address inside a test network namespace, say)
+   */
+  public static TestSocket connect(Vertx vertx, String host, int port, String target,
+                                   java.util.Map<String, String> headers) {
     String uri = target.startsWith("/") ? target : "/api/v1/streaming/enhanced/" + target;
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
     // Handlers are installed before connecting, so that no early message (the welcome) is missed.
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI(uri);
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setPort(port).setHost(host).setURI(uri);
     headers.forEach(options::addHeader);
     TestSocket socket = new TestSocket(client, client.webSocket());
     try {
