@@ -11,6 +11,7 @@ import io.anomalygateway.protocol.bus.ModelStats;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.SessionStats;
 import io.anomalygateway.protocol.bus.Verdict;
+import io.anomalygateway.protocol.capacity.Reservation;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,8 +37,7 @@ final class DetectorSession {
   private long lastActive;
   private long sinceSnapshot;
   private RecentReplies recent;
-  private String tenant;
-  private long reserved;
+  private final Reservation reservation = new Reservation();
   private String lastWrite;
 
   DetectorSession(String id, SessionSettings settings, ModelCatalog catalog) {
@@ -46,25 +46,9 @@ final class DetectorSession {
     this.catalog = catalog;
   }
 
-  /** @return the token the session's memory is counted against: the one that created it, or {@code null} */
-  String tenant() {
-    return tenant;
-  }
-
-  /** Counts the session against a token, unless an earlier token already holds it. */
-  void claim(String token) {
-    if (tenant == null && reserved == 0) {
-      tenant = token;
-    }
-  }
-
-  /** @return bytes of the memory budget reserved for this session */
-  long reserved() {
-    return reserved;
-  }
-
-  void reserved(long bytes) {
-    reserved = bytes;
+  /** @return what the session has reserved from the state budget, and for which token (the one that created it) */
+  Reservation reservation() {
+    return reservation;
   }
 
   /**
@@ -203,7 +187,7 @@ final class DetectorSession {
     for (SessionModel model : models.values()) {
       snapshots.add(model.snapshot());
     }
-    return new SessionSnapshot(settings, dimension, totalSamples, snapshots, tenant,
+    return new SessionSnapshot(settings, dimension, totalSamples, snapshots, reservation.tenant(),
         recent == null ? Map.of() : new LinkedHashMap<>(recent.entries()), writer);
   }
 
@@ -217,7 +201,7 @@ final class DetectorSession {
     settings = snapshot.settings();
     dimension = snapshot.dimension();
     totalSamples = snapshot.totalSamples();
-    tenant = snapshot.tenant();
+    reservation.claim(snapshot.tenant());
     lastWrite = snapshot.writer();
     for (ModelSnapshot model : snapshot.models()) {
       models.put(model.algorithm(), catalog.restore(model, settings, dimension));

@@ -46,7 +46,7 @@ final class DetectorSessions {
       if (session.lastActive() - idleSince > 0) {
         return null;
       }
-      if (session != except && (tenant == null || tenant.equals(session.tenant()))) {
+      if (session != except && (tenant == null || tenant.equals(session.reservation().tenant()))) {
         return session;
       }
     }

@@ -148,7 +148,7 @@ public final class DetectorVerticle extends VerticleBase {
     if (earlier != null) {
       return earlier;
     }
-    session.claim(command.tenant());
+    session.reservation().claim(command.tenant());
     boolean keepsReply = command.requestKey() != null && options.getDedupWindow() > 0;
     capacity.reserve(session, session.bytesAfter(command.algorithm(), command.samples().count(),
         command.samples().dims(), keepsReply), System.nanoTime());

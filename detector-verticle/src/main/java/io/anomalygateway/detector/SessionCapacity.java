@@ -3,6 +3,7 @@ package io.anomalygateway.detector;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.capacity.MemoryBudget;
+import io.anomalygateway.protocol.capacity.Reservation;
 
 import java.util.function.Consumer;
 
@@ -41,39 +42,30 @@ final class SessionCapacity {
    * @throws ProtocolException with {@code CAPACITY_EXCEEDED} when neither the budget nor eviction makes room
    */
   void reserve(DetectorSession session, long bytes, long now) {
-    long more = bytes - session.reserved();
-    if (more <= 0) {
-      return;
-    }
-    MemoryBudget.Outcome outcome = budget.reserve(session.tenant(), more);
-    while (outcome != MemoryBudget.Outcome.GRANTED) {
-      String onlyOf = outcome == MemoryBudget.Outcome.TENANT_FULL ? session.tenant() : null;
+    Reservation reservation = session.reservation();
+    long more = bytes - reservation.bytes();
+    MemoryBudget.Outcome outcome = reservation.growTo(budget, bytes, onlyOf -> {
       DetectorSession idle = sessions.leastRecentlyUsed(now - evictionIdleNanos, onlyOf, session);
       if (idle == null) {
-        throw refusal(outcome, more, onlyOf, session, now);
+        return false;
       }
       pressureEvictions++;
       evict.accept(idle);
-      outcome = budget.reserve(session.tenant(), more);
+      return true;
+    });
+    if (outcome != MemoryBudget.Outcome.GRANTED) {
+      String onlyOf = outcome == MemoryBudget.Outcome.TENANT_FULL ? reservation.tenant() : null;
+      throw refusal(outcome, more, onlyOf, session, now);
     }
-    session.reserved(bytes);
   }
 
   /** After a request: the reservation becomes what the session really holds (replies may differ from estimates). */
   void settle(DetectorSession session) {
-    long actual = session.bytes();
-    long difference = actual - session.reserved();
-    if (difference < 0) {
-      budget.release(session.tenant(), -difference);
-    } else if (difference > 0) {
-      budget.force(session.tenant(), difference);
-    }
-    session.reserved(actual);
+    session.reservation().settle(budget, session.bytes());
   }
 
   private void release(DetectorSession session) {
-    budget.release(session.tenant(), session.reserved());
-    session.reserved(0);
+    session.reservation().release(budget);
   }
 
   /** Waiting helps when a session will become evictable: then the retry delay is when the eldest one does. */

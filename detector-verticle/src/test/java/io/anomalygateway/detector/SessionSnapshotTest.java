@@ -66,11 +66,11 @@ class SessionSnapshotTest {
   @Test
   void keepsTheDeduplicationWindowAndTheTenant() {
     DetectorSession original = session(Algorithm.ISOLATION_FOREST);
-    original.claim("tenant-a");
+    original.reservation().claim("tenant-a");
     ScoreReply first = original.score(null, sample(new Random(4), 0.0));
     original.remember("client\u001fr1", first, 256);
     DetectorSession restored = roundTrip(original);
-    assertThat(restored.tenant()).isEqualTo("tenant-a");
+    assertThat(restored.reservation().tenant()).isEqualTo("tenant-a");
     assertThat(restored.lastWrite()).isEqualTo("writer-1");
     assertThat(restored.repliedTo("client\u001fr1")).isEqualTo(first);
     assertThat(restored.repliedTo("client\u001fr2")).isNull();

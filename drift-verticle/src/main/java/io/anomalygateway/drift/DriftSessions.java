@@ -52,22 +52,12 @@ final class DriftSessions {
    * @return whether it may take them; if not, the samples are not observed (and counted)
    */
   boolean reserve(SessionDrift session, int rows, int dims, long now) {
-    long bytes = session.bytesAfter(rows, dims);
-    long more = bytes - session.reserved();
-    if (more <= 0) {
-      return true;
+    boolean granted = session.reservation().growTo(budget, session.bytesAfter(rows, dims),
+        onlyOf -> evictOne(now - evictionIdleNanos, onlyOf, session)) == MemoryBudget.Outcome.GRANTED;
+    if (!granted) {
+      refusals++;
     }
-    MemoryBudget.Outcome outcome = budget.reserve(session.tenant(), more);
-    while (outcome != MemoryBudget.Outcome.GRANTED) {
-      String onlyOf = outcome == MemoryBudget.Outcome.TENANT_FULL ? session.tenant() : null;
-      if (!evictOne(now - evictionIdleNanos, onlyOf, session)) {
-        refusals++;
-        return false;
-      }
-      outcome = budget.reserve(session.tenant(), more);
-    }
-    session.reserved(bytes);
-    return true;
+    return granted;
   }
 
   private boolean evictOne(long idleSince, String tenant, SessionDrift except) {
@@ -77,7 +67,7 @@ final class DriftSessions {
       if (session.lastActive() - idleSince > 0) {
         return false;
       }
-      if (session != except && (tenant == null || tenant.equals(session.tenant()))) {
+      if (session != except && (tenant == null || tenant.equals(session.reservation().tenant()))) {
         release(session);
         eldest.remove();
         return true;
@@ -87,8 +77,7 @@ final class DriftSessions {
   }
 
   private void release(SessionDrift session) {
-    budget.release(session.tenant(), session.reserved());
-    session.reserved(0);
+    session.reservation().release(budget);
   }
 
   /**

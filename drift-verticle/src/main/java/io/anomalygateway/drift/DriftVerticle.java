@@ -101,7 +101,7 @@ public final class DriftVerticle extends VerticleBase {
   private void observe(DriftObservation observation) {
     long now = System.nanoTime();
     SessionDrift session = sessions.open(observation.sessionId(), now);
-    session.claim(observation.tenant());
+    session.reservation().claim(observation.tenant());
     if (!sessions.reserve(session, observation.samples().count(), observation.samples().dims(), now)) {
       LOG.debug("No state memory to observe session {}; {} samples skipped", observation.sessionId(),
           observation.samples().count());

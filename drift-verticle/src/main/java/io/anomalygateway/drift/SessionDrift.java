@@ -12,6 +12,7 @@ import io.anomalygateway.protocol.bus.DriftReport;
 import io.anomalygateway.protocol.bus.DriftSettings;
 import io.anomalygateway.protocol.bus.DriftStatus;
 import io.anomalygateway.protocol.bus.FeatureDrift;
+import io.anomalygateway.protocol.capacity.Reservation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,8 +37,7 @@ final class SessionDrift {
 
   private final String sessionId;
   private final DriftOptions options;
-  private String tenant;
-  private long reserved;
+  private final Reservation reservation = new Reservation();
   private DriftSettings settings;
   private int dims;
   private double[] reference;
@@ -257,23 +257,9 @@ final class SessionDrift {
     return sessionId;
   }
 
-  String tenant() {
-    return tenant;
-  }
-
-  /** Counts the session against a token, unless one already holds it. */
-  void claim(String token) {
-    if (tenant == null && reserved == 0) {
-      tenant = token;
-    }
-  }
-
-  long reserved() {
-    return reserved;
-  }
-
-  void reserved(long bytes) {
-    reserved = bytes;
+  /** @return what the session has reserved from the state budget, and for which token */
+  Reservation reservation() {
+    return reservation;
   }
 
   long lastActive() {
