@@ -8,11 +8,9 @@ import io.vertx.core.shareddata.Shareable;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,8 +20,9 @@ import java.util.List;
  * opened once per process and shared by its detector instances (MVStore is thread-safe); the last one to stop
  * closes it, which commits everything.
  *
- * <p>Each value is its expiry time (epoch milliseconds) followed by the snapshot, so that sessions idle for longer
- * than {@code session_idle_timeout} are not restored after a restart, as they would have been evicted.
+ * <p>Beside the snapshots, a second map keeps each one's expiry time (epoch milliseconds), so that sessions idle for
+ * longer than {@code session_idle_timeout} are not restored after a restart, as they would have been evicted, and
+ * so that the periodic expiry reads a small map of longs rather than every snapshot.
  */
 final class DiskSnapshots implements SnapshotMap, Shareable {
 
@@ -36,6 +35,7 @@ final class DiskSnapshots implements SnapshotMap, Shareable {
   private final LocalMap<String, DiskSnapshots> files;
   private final MVStore store;
   private final MVMap<String, byte[]> map;
+  private final MVMap<String, Long> expiries;
   private int users;
 
   private DiskSnapshots(Path file, LocalMap<String, DiskSnapshots> files, int commitMillis) {
@@ -44,6 +44,7 @@ final class DiskSnapshots implements SnapshotMap, Shareable {
     this.store = new MVStore.Builder().fileName(file.toString()).compress().open();
     store.setAutoCommitDelay(commitMillis);
     this.map = store.openMap("sessions");
+    this.expiries = store.openMap("expiries");
   }
 
   /**
@@ -74,39 +75,37 @@ final class DiskSnapshots implements SnapshotMap, Shareable {
 
   @Override
   public Future<Void> put(String key, Buffer value, long ttlMillis) {
-    byte[] bytes = new byte[8 + value.length()];
-    ByteBuffer.wrap(bytes).putLong(System.currentTimeMillis() + ttlMillis);
-    value.getBytes(bytes, 8);
-    map.put(key, bytes);
+    map.put(key, value.getBytes());
+    expiries.put(key, System.currentTimeMillis() + ttlMillis);
     return Future.succeededFuture();
   }
 
   @Override
   public Future<Buffer> get(String key) {
+    Long expiry = expiries.get(key);
+    if (expiry == null || expiry < System.currentTimeMillis()) {
+      remove(key);
+      return Future.succeededFuture();
+    }
     byte[] bytes = map.get(key);
-    if (bytes == null) {
-      return Future.succeededFuture();
-    }
-    if (expired(bytes)) {
-      map.remove(key);
-      return Future.succeededFuture();
-    }
-    return Future.succeededFuture(Buffer.buffer(Arrays.copyOfRange(bytes, 8, bytes.length)));
+    return Future.succeededFuture(bytes == null ? null : Buffer.buffer(bytes));
   }
 
   @Override
   public void expire() {
+    long now = System.currentTimeMillis();
     List<String> gone = new ArrayList<>();
-    map.forEach((key, bytes) -> {
-      if (expired(bytes)) {
+    expiries.forEach((key, expiry) -> {
+      if (expiry < now) {
         gone.add(key);
       }
     });
-    gone.forEach(map::remove);
+    gone.forEach(this::remove);
   }
 
-  private static boolean expired(byte[] bytes) {
-    return ByteBuffer.wrap(bytes).getLong() < System.currentTimeMillis();
+  private void remove(String key) {
+    map.remove(key);
+    expiries.remove(key);
   }
 
   /** @return snapshots held in the file */

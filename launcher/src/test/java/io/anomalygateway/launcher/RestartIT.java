@@ -56,13 +56,7 @@ class RestartIT {
       server.terminate();
       assertThat(server.awaitExit(60)).isTrue();
     }
-    try (NodeProcess server = start("sigterm-2"); TestSocket socket = open(server)) {
-      JsonObject again = socket.request(Messages.sample(129, 1, 2).put("request_id", "r-129"));
-      assertSameAnswer(again, first);
-      JsonObject stats = socket.request(Messages.of("stats")).getJsonObject("stats").getJsonObject("streaming");
-      assertThat(stats.getLong("total_samples")).isEqualTo(130);
-      assertThat(stats.getBoolean("model_fitted")).isTrue();
-    }
+    assertGoesOnAfterRestart("sigterm-2", 130, first);
   }
 
   @Test
@@ -78,13 +72,7 @@ class RestartIT {
       server.kill();
       assertThat(server.awaitExit(30)).isTrue();
     }
-    try (NodeProcess server = start("kill-2"); TestSocket socket = open(server)) {
-      JsonObject again = socket.request(Messages.sample(149, 1, 2).put("request_id", "r-149"));
-      assertSameAnswer(again, lastSnapshotted);
-      JsonObject stats = socket.request(Messages.of("stats")).getJsonObject("stats").getJsonObject("streaming");
-      assertThat(stats.getLong("total_samples")).isEqualTo(150);
-      assertThat(stats.getBoolean("model_fitted")).isTrue();
-    }
+    assertGoesOnAfterRestart("kill-2", 150, lastSnapshotted);
   }
 
   @Test
@@ -130,6 +118,21 @@ class RestartIT {
       assertThat(answer.getString("type")).isEqualTo("result");
     }
     return answer;
+  }
+
+  /**
+   * Starts the server again: the session counts {@code samples}, its model is fitted, and the last request, resent
+   * with its id, gets its first answer.
+   */
+  private void assertGoesOnAfterRestart(String name, int samples, JsonObject lastAnswer) {
+    try (NodeProcess server = start(name); TestSocket socket = open(server)) {
+      int last = samples - 1;
+      JsonObject again = socket.request(Messages.sample(last, 1, 2).put("request_id", "r-" + last));
+      assertSameAnswer(again, lastAnswer);
+      JsonObject stats = socket.request(Messages.of("stats")).getJsonObject("stats").getJsonObject("streaming");
+      assertThat(stats.getLong("total_samples")).isEqualTo(samples);
+      assertThat(stats.getBoolean("model_fitted")).isTrue();
+    }
   }
 
   /** The first answer again: the same sample (ids are unique per scored sample), the same verdict. */
