@@ -8,11 +8,21 @@ cd "$(dirname "$0")/.."
 
 # What the tests need, as "Debian package: the check that it is there".
 #   chromium, chromium-driver: the dashboard's browser tests (DashboardBrowserIT) drive Debian's Chromium.
-#   python3-websockets: the Python example's test runs /usr/bin/python3 (not a pyenv shim) with websockets.
+#   python3-*: the Python SDK's suite (sdk/python/tests) runs on Debian's /usr/bin/python3 (not a pyenv shim),
+#   with websockets (the SDK's one dependency), pytest, pytest-asyncio, numpy (arrays in, optional for users),
+#   jsonschema and yaml (the AsyncAPI contract check), venv and pip (the offline install test).
 declare -A needs=(
   [chromium]="test -x /usr/bin/chromium"
   [chromium-driver]="test -x /usr/bin/chromedriver"
   [python3-websockets]="/usr/bin/python3 -c 'import websockets'"
+  [python3-pytest]="/usr/bin/python3 -c 'import pytest'"
+  [python3-pytest-asyncio]="/usr/bin/python3 -c 'import pytest_asyncio'"
+  [python3-numpy]="/usr/bin/python3 -c 'import numpy'"
+  [python3-jsonschema]="/usr/bin/python3 -c 'import jsonschema'"
+  [python3-yaml]="/usr/bin/python3 -c 'import yaml'"
+  [python3-venv]="/usr/bin/python3 -c 'import ensurepip, venv'"
+  [python3-pip]="/usr/bin/python3 -m pip --version"
+  [python3-setuptools]="/usr/bin/python3 -c 'import setuptools'"
 )
 #   iptables, iproute2: the network fault tests (NetworkFaultIT) put cluster nodes in network namespaces and cut or
 #   thin the links between them; they need root, so only root (CI) needs the packages.
@@ -47,4 +57,10 @@ fi
 # Whole outputs: cutting them with head would end the script on SIGPIPE under pipefail.
 java -version
 mvn -version
-exec mvn -B verify "$@"
+mvn -B verify "$@"
+
+# The Python SDK against the jar just built: its API, its reliability, its examples, and the conformance
+# scenarios the Java suite played above.
+export ANOMALY_JAR="$PWD/launcher/target/anomaly-gateway.jar"
+/usr/bin/python3 -m pytest -p no:cacheprovider -q sdk/python/tests
+sdk/python/scripts/newer-websockets.sh

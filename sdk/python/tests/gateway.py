@@ -63,8 +63,11 @@ class Gateway:
 
     def _drain_output(self, process: subprocess.Popen[str]) -> None:
         assert process.stdout is not None
-        for line in process.stdout:
-            self.log.append(line)
+        try:
+            for line in process.stdout:
+                self.log.append(line)
+        except (ValueError, OSError):
+            pass  # closed by stop()
 
     def stop(self) -> None:
         if self._process is not None and self._process.poll() is None:
@@ -74,6 +77,8 @@ class Gateway:
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
+        if self._process is not None and self._process.stdout is not None:
+            self._process.stdout.close()
         self.port = 0
 
     def restart(self) -> None:

@@ -13,6 +13,7 @@ class CuttableProxy:
         self.target_port = target_port
         self.port = 0
         self.cuts = 0
+        self.held = False
         self._server: asyncio.AbstractServer | None = None
         self._links: set[asyncio.StreamWriter] = set()
 
@@ -37,7 +38,18 @@ class CuttableProxy:
             self._server.close()
             await self._server.wait_closed()
 
+    def hold(self) -> None:
+        """Cuts the open connections and refuses new ones until :meth:`release`, as a network outage would."""
+        self.held = True
+        self.cut()
+
+    def release(self) -> None:
+        self.held = False
+
     async def _accept(self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter) -> None:
+        if self.held:
+            client_writer.transport.abort()
+            return
         try:
             upstream_reader, upstream_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
         except OSError:

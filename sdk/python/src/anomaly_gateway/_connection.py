@@ -15,6 +15,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from . import _transport
 from ._backoff import Backoff
 from ._ledger import Ledger, PendingRequest
+from ._pacing import Pacer
 from ._token import refresh_delay
 from .errors import (ConnectionLost, ConnectionRefused, ErrorCode, RequestTimeout, ServerError, Unauthorized)
 from .models import TopicEvent
@@ -61,7 +62,8 @@ class Connection:
         self._ledger = Ledger(options["max_queue_size"], options["max_in_flight"], options["overflow_policy"])
         self._subscriptions: dict[str, Subscription] = {}
         self._internal: dict[str, Callable[[dict[str, Any]], None]] = {}
-        self._paused_until = 0.0
+        self._pacer = Pacer()
+        self._wake: asyncio.TimerHandle | None = None
         self._outbox: asyncio.Queue[str] | None = None
         self._runner: asyncio.Task[None] | None = None
         self._welcomed: asyncio.Future[dict[str, Any]] | None = None
@@ -115,7 +117,7 @@ class Connection:
             self._runner = loop.create_task(self._run())
         wait = self._options["request_timeout"] if timeout is None else timeout
         request.timer = loop.call_later(wait, self._expire, request, wait)
-        if self._outbox is not None and self._ledger.can_send() and not self._paused():
+        if self._outbox is not None and self._ledger.can_send() and not self._pacer.delay(loop.time()):
             self._transmit(request)
         else:
             self._ledger.queue(request)
@@ -264,7 +266,6 @@ class Connection:
         if error is not None and error.get("code") in _REFUSED_FOR_NOW:
             self._back_off(request, error.get("retry_after_ms") or 100)
             return
-        self._ledger.succeeded()
         if error is not None:
             self._ledger.complete(request, error=ServerError(error.get("code", "INTERNAL_ERROR"),
                                                              error.get("message", ""), request.request_id,
@@ -327,14 +328,10 @@ class Connection:
                                 else None)
 
     def _back_off(self, request: PendingRequest, retry_after_ms: int) -> None:
-        """Refused for now and unprocessed: the same request goes out again, and nothing is sent on this
-        connection until the server's delay has passed."""
+        """Refused for now and unprocessed: the same request goes out again, paced by the server's delay."""
         self._ledger.refused(request)
-        loop = asyncio.get_running_loop()
-        resume = loop.time() + max(0.001, retry_after_ms / 1000)
-        if resume > self._paused_until:
-            self._paused_until = resume
-            loop.call_at(resume, self._send_queued)
+        self._pacer.refused(asyncio.get_running_loop().time(), max(0.001, retry_after_ms / 1000))
+        self._send_queued()
 
     def _expire(self, request: PendingRequest, wait: float) -> None:
         self._ledger.fail(request, RequestTimeout(f"Request {request.request_id} had no answer within {wait} s"))
@@ -342,17 +339,26 @@ class Connection:
 
     def _transmit(self, request: PendingRequest) -> None:
         self._ledger.sending(request)
+        self._pacer.sent(asyncio.get_running_loop().time())
         self._send_checked(request)
 
-    def _paused(self) -> bool:
-        return self._paused_until > asyncio.get_running_loop().time()
-
     def _send_queued(self) -> None:
-        while self._outbox is not None and not self._paused():
+        loop = asyncio.get_running_loop()
+        while self._outbox is not None:
+            wait = self._pacer.delay(loop.time())
+            if wait > 0:
+                if self._wake is None:
+                    self._wake = loop.call_later(wait, self._woken)
+                return
             request = self._ledger.next_queued()
             if request is None:
                 return
+            self._pacer.sent(loop.time())
             self._send_checked(request)
+
+    def _woken(self) -> None:
+        self._wake = None
+        self._send_queued()
 
     def _send_checked(self, request: PendingRequest) -> None:
         """A request over the gateway's ``max_message_size`` would close the connection and come back with every

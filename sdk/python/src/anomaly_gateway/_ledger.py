@@ -43,7 +43,6 @@ class Ledger:
         self._policy = policy
         self._queued: deque[PendingRequest] = deque()
         self._refused: deque[PendingRequest] = deque()
-        self._window = max_in_flight
         self._in_flight: OrderedDict[str, PendingRequest] = OrderedDict()
         self._latencies: deque[float] = deque(maxlen=_LATENCY_SAMPLES)
         self._latency_max = 0.0
@@ -61,25 +60,17 @@ class Ledger:
         self._queued.append(request)
 
     def refused(self, request: PendingRequest) -> None:
-        """Takes back a request the gateway refused for now (over its rate limit): it goes out again before the
-        queued ones, in the order refused, and the window of unanswered requests halves, so that a client over
-        the limit slows down instead of sending every refused request again at once (additive increase,
-        multiplicative decrease, as TCP does)."""
+        """Takes back a request the gateway refused for now (over its rate limit, or draining): it goes out
+        again before the queued ones, in the order refused."""
         self._refused.append(request)
-        self._window = max(1, min(self._window, len(self._in_flight) + 1) // 2)
-
-    def succeeded(self) -> None:
-        """An answer came: the window grows back by one, up to ``max_in_flight``."""
-        if self._window < self._max_in_flight:
-            self._window += 1
 
     def can_send(self) -> bool:
-        return not self._queued and not self._refused and len(self._in_flight) < self._window
+        return not self._queued and not self._refused and len(self._in_flight) < self._max_in_flight
 
     def next_queued(self) -> PendingRequest | None:
         """The next request to send (refused ones first), now in flight, or ``None`` (none, or the window is
         full)."""
-        if len(self._in_flight) >= self._window:
+        if len(self._in_flight) >= self._max_in_flight:
             return None
         waiting = self._refused or self._queued
         if not waiting:

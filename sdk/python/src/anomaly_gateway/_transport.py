@@ -35,9 +35,8 @@ async def open_socket(url: str, headers: dict[str, str], *, max_size: int, ping_
 
 def close_code(error: BaseException) -> int | None:
     """The close code the server sent, if any."""
-    received = getattr(error, "rcvd", None)
-    if received is not None:
-        return int(received.code)
+    if hasattr(error, "rcvd"):  # 10.0 and later; reading .code is deprecated from 13.1 on
+        return int(error.rcvd.code) if error.rcvd is not None else None
     code = getattr(error, "code", None)
     return int(code) if isinstance(code, int) and code not in (1005, 1006) else None
 

@@ -76,9 +76,17 @@ class BatchResult:
     @staticmethod
     def from_json(message: dict[str, Any]) -> BatchResult:
         metadata = message.get("metadata", {})
-        rows = [DetectionResult.from_json(row, message["algorithm"], metadata) for row in message["results"]]
+        rows = [DetectionResult.from_json(row, message["algorithm"], _row_metadata(metadata, row))
+                for row in message["results"]]
         return BatchResult(message["algorithm"], int(message.get("count", len(rows))),
                            int(message.get("anomalies", 0)), rows, metadata, message.get("request_id"))
+
+
+def _row_metadata(batch: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """A batch row's metadata: the batch's, with what the row says of itself (its ``buffer_size``, ...)."""
+    own = {k: v for k, v in row.items() if k not in ("index", "sample_id", "is_anomaly", "confidence_score",
+                                                       "explanation")}
+    return {**batch, **own} if own else batch
 
 
 @dataclass(frozen=True)
