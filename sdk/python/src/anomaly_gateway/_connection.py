@@ -16,7 +16,7 @@ from . import _transport
 from ._backoff import Backoff
 from ._ledger import Ledger, PendingRequest
 from ._pacing import Pacer
-from ._token import refresh_delay
+from ._token import expiring, refresh_delay
 from .errors import (ConnectionLost, ConnectionRefused, ErrorCode, RequestTimeout, ServerError, Unauthorized)
 from .models import TopicEvent
 from .subscription import Subscription
@@ -197,7 +197,7 @@ class Connection:
         source = self._token_source
         if source is None or isinstance(source, str):
             self._token = source
-        elif fresh or self._token is None or (refresh_delay(self._token, time.time()) or 1) <= 0.001:
+        elif fresh or self._token is None or expiring(self._token, time.time()):
             value = source()
             self._token = await value if inspect.isawaitable(value) else value
         return self._token

@@ -19,6 +19,12 @@ def refresh_delay(token: str, now: float) -> float | None:
     return max(0.001, lifetime - min(_MAX_MARGIN, lifetime / 3))
 
 
+def expiring(token: str, now: float) -> bool:
+    """Whether the token expires within the refresh margin (or has), so that a new connection should not use it."""
+    expires = expires_at(token)
+    return expires is not None and expires - now < _MAX_MARGIN
+
+
 def expires_at(token: str) -> float | None:
     """The token's ``exp`` in seconds since the epoch, or ``None``."""
     parts = token.split(".")
