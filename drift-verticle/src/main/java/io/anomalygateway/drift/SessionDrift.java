@@ -145,7 +145,7 @@ final class SessionDrift {
     int referenceMissing = options.getReferenceSize() - referenceCount;
     int recentMissing = recent == null ? windowSize : Math.max(0, windowSize - recent.size());
     if (dims == 0 || referenceMissing > 0 || recentMissing > 0) {
-      int needed = Math.max(0, referenceMissing) + recentMissing + (dims == 0 ? options.getReferenceSize() : 0);
+      int needed = Math.max(0, referenceMissing) + recentMissing;
       return new DriftReport(DriftReport.INSUFFICIENT_DATA, false, method, windowSize, referenceCount,
           recent == null ? 0 : Math.min(recent.size(), windowSize), alpha, correction.wireName(), needed, List.of(),
           null, detectedAt);
