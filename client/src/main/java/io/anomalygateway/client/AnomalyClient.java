@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,8 @@ public final class AnomalyClient implements AutoCloseable {
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
   /** The client's own requests (resubscriptions, connection settings, token refreshes), by id, and their readers. */
   private final Map<String, Consumer<JsonObject>> internal = new HashMap<>();
-  private final Set<PendingRequest<?>> backingOff = new HashSet<>();
+  private final Pacer pacer = new Pacer();
+  private long wakeTimer = -1;
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
   private volatile BiConsumer<String, Boolean> recoveryHandler = (topic, recovered) -> { };
   private ClientWebSocket socket;
@@ -318,7 +318,8 @@ public final class AnomalyClient implements AutoCloseable {
         ledger.fail(request, new RequestTimeoutException(request.requestId(), options.getRequestTimeout()));
         sendQueued();
       }));
-      if (open && ledger.canSend()) {
+      if (open && ledger.canSend() && pacer.delay(System.nanoTime()) == 0) {
+        pacer.sent(System.nanoTime());
         ledger.sending(request);
         socket.writeTextMessage(request.text());
       } else {
@@ -452,21 +453,13 @@ public final class AnomalyClient implements AutoCloseable {
   }
 
   /**
-   * The server refused the request for now, unprocessed: it goes out again when the server said it would pass,
-   * still within its request timeout, instead of failing the caller.
+   * The server refused the request for now, unprocessed: it goes out again before the queued ones, paced by the
+   * server's delay (see {@link Pacer}), still within its request timeout, instead of failing the caller.
    */
   private void backOff(PendingRequest<?> request, long retryAfterMillis) {
-    backingOff.add(request);
-    vertx.setTimer(Math.max(1, retryAfterMillis), id -> {
-      if (backingOff.remove(request) && !request.future().isDone()) {
-        // Through the queue, then drained at once: when every request is backing off, no answer would drain it.
-        PendingRequest<?> loser = ledger.queue(request);
-        if (loser != null) {
-          vertx.cancelTimer(loser.timer());
-        }
-        sendQueued();
-      }
-    });
+    ledger.refused(request);
+    pacer.refused(System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(Math.max(1, retryAfterMillis)));
+    sendQueued();
   }
 
   private void sendInternal(JsonObject message, Consumer<JsonObject> reader) {
@@ -476,10 +469,22 @@ public final class AnomalyClient implements AutoCloseable {
   }
 
   private void sendQueued() {
-    if (!open) {
-      return;
-    }
-    for (PendingRequest<?> next = ledger.nextQueued(); next != null; next = ledger.nextQueued()) {
+    while (open) {
+      long wait = pacer.delay(System.nanoTime());
+      if (wait > 0) {
+        if (wakeTimer == -1) {
+          wakeTimer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), id -> {
+            wakeTimer = -1;
+            sendQueued();
+          });
+        }
+        return;
+      }
+      PendingRequest<?> next = ledger.nextQueued();
+      if (next == null) {
+        return;
+      }
+      pacer.sent(System.nanoTime());
       socket.writeTextMessage(next.text());
     }
   }
@@ -518,8 +523,6 @@ public final class AnomalyClient implements AutoCloseable {
     vertx.cancelTimer(refreshTimer);
     ConnectionLostException failure = new ConnectionLostException(why);
     List<PendingRequest<?>> pending = new ArrayList<>(ledger.drain());
-    pending.addAll(backingOff);
-    backingOff.clear();
     for (PendingRequest<?> request : pending) {
       vertx.cancelTimer(request.timer());
       ledger.fail(request, failure);

@@ -21,6 +21,8 @@ final class RequestLedger {
   private final int maxInFlight;
   private final OverflowPolicy policy;
   private final Deque<PendingRequest<?>> queued = new ArrayDeque<>();
+  /** Requests the server refused for now, in the order refused: they go out again before the queued ones. */
+  private final Deque<PendingRequest<?>> refused = new ArrayDeque<>();
   private final Map<String, PendingRequest<?>> inFlight = new LinkedHashMap<>();
   private final Histogram latency = new Histogram(3_600_000_000L, 3);
   private final AtomicLong sent = new AtomicLong();
@@ -56,18 +58,24 @@ final class RequestLedger {
     return loser;
   }
 
-  /** @return whether a request may be sent now rather than queued */
-  boolean canSend() {
-    return queued.isEmpty() && inFlight.size() < maxInFlight;
+  /** Takes back a request the server refused for now (rate limit, drain): it is sent again before the queued. */
+  void refused(PendingRequest<?> request) {
+    refused.add(request);
+    queuedCount = queued.size() + refused.size();
   }
 
-  /** @return the next queued request, now counted as in flight, or {@code null} (none, or the window is full) */
+  /** @return whether a request may be sent now rather than queued */
+  boolean canSend() {
+    return queued.isEmpty() && refused.isEmpty() && inFlight.size() < maxInFlight;
+  }
+
+  /** @return the next request to send (refused ones first), now in flight, or {@code null} (none, or window full) */
   PendingRequest<?> nextQueued() {
     if (inFlight.size() >= maxInFlight) {
       return null;
     }
-    PendingRequest<?> next = queued.poll();
-    queuedCount = queued.size();
+    PendingRequest<?> next = refused.isEmpty() ? queued.poll() : refused.poll();
+    queuedCount = queued.size() + refused.size();
     if (next != null) {
       sending(next);
     }
@@ -101,9 +109,9 @@ final class RequestLedger {
 
   /** Fails a request wherever it waits (a timeout), and forgets it. */
   void fail(PendingRequest<?> request, Throwable failure) {
-    if (inFlight.remove(request.requestId()) != null || queued.remove(request)) {
+    if (inFlight.remove(request.requestId()) != null || queued.remove(request) || refused.remove(request)) {
       inFlightCount = inFlight.size();
-      queuedCount = queued.size();
+      queuedCount = queued.size() + refused.size();
     }
     errors.incrementAndGet();
     request.fail(failure);
@@ -117,8 +125,10 @@ final class RequestLedger {
   /** @return every pending request, forgotten: the client gives up on them */
   List<PendingRequest<?>> drain() {
     List<PendingRequest<?>> all = new ArrayList<>(inFlight.values());
+    all.addAll(refused);
     all.addAll(queued);
     inFlight.clear();
+    refused.clear();
     queued.clear();
     inFlightCount = 0;
     queuedCount = 0;

@@ -45,4 +45,16 @@ class ClientRateLimitTest extends EmbeddedGatewayTest {
       assertThat(await(client.stats()).totalSamples()).isEqualTo(600);
     }
   }
+
+  @Test
+  void aClientOverTheLimitForLongerThanTheFloodTimeIsPacedNotDisconnected() {
+    try (AnomalyClient client = AnomalyClient.create(vertx, new ClientOptions().setUrl("ws://127.0.0.1:" + port)
+        .setSessionId("paced"))) {
+      await(client.connect());
+      ClientStream stream = ClientStream.start(client, 1_500, 1, 3);
+      stream.assertEachAnsweredOnceWithAResult();
+      assertThat(client.statistics().reconnects()).as("closed for flooding and reconnected").isZero();
+      assertThat(await(client.stats()).totalSamples()).isEqualTo(1_500);
+    }
+  }
 }
