@@ -212,7 +212,10 @@ class Connection:
         try:
             async for raw in socket:
                 if isinstance(raw, str):
-                    self._on_message(raw)
+                    try:
+                        self._on_message(raw)
+                    except Exception:  # noqa: BLE001 - one unreadable message (or observer) must not end the reader
+                        _log.exception("A message from the gateway could not be handled")
                 if self._closed:
                     break
         except _transport.ConnectionClosed as closed:
