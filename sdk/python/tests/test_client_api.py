@@ -45,7 +45,7 @@ async def test_an_outlier_is_flagged_and_explained(gateway: Gateway, session_id:
         assert result.is_anomaly and 0.5 < result.confidence_score <= 1.0
         assert result.threshold is not None and result.confidence_score > result.threshold
         assert result.explanation and math.isclose(sum(f.contribution for f in result.explanation), 1.0,
-                                                    abs_tol=0.35)
+                                                    abs_tol=0.02)
         assert result.explanation[0].direction == "above"
 
 

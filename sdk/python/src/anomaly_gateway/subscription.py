@@ -89,6 +89,7 @@ class Subscription:
     async def __anext__(self) -> TopicEvent:
         item = await self._queue.get()
         if item is _END:
+            self._queue.put_nowait(_END)  # every later read ends too
             raise StopAsyncIteration
         return item
 
