@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 #   python3-*: the Python SDK's suite (sdk/python/tests) runs on Debian's /usr/bin/python3 (not a pyenv shim),
 #   with websockets (the SDK's one dependency), pytest, pytest-asyncio, numpy (arrays in, optional for users),
 #   jsonschema and yaml (the AsyncAPI contract check), venv and pip (the offline install test).
+#   golang-go, golang-github-gorilla-websocket-dev, gcc: the Go SDK's suite (sdk/go), offline against Debian's
+#   gorilla/websocket source (sdk/go/scripts/offline.sh), with the race detector (which needs cgo).
 declare -A needs=(
   [chromium]="test -x /usr/bin/chromium"
   [chromium-driver]="test -x /usr/bin/chromedriver"
@@ -23,6 +25,9 @@ declare -A needs=(
   [python3-venv]="/usr/bin/python3 -c 'import ensurepip, venv'"
   [python3-pip]="/usr/bin/python3 -m pip --version"
   [python3-setuptools]="/usr/bin/python3 -c 'import setuptools'"
+  [golang-go]="command -v go"
+  [golang-github-gorilla-websocket-dev]="dpkg -L golang-github-gorilla-websocket-dev"
+  [gcc]="command -v gcc"
 )
 #   iptables, iproute2: the network fault tests (NetworkFaultIT) put cluster nodes in network namespaces and cut or
 #   thin the links between them; they need root, so only root (CI) needs the packages.
@@ -64,3 +69,11 @@ mvn -B verify "$@"
 export ANOMALY_JAR="$PWD/launcher/target/anomaly-gateway.jar"
 /usr/bin/python3 -m pytest -p no:cacheprovider -q sdk/python/tests
 sdk/python/scripts/newer-websockets.sh
+
+# The Go SDK: formatted, vetted, and its suite with the race detector against the same jar.
+unformatted=$(gofmt -l sdk/go)
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change: $unformatted" >&2
+  exit 1
+fi
+(cd sdk/go && scripts/offline.sh vet ./... && scripts/offline.sh test -race -count=1 ./...)
