@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# One connection of the Python SDK against the JVM client's, on the same fresh local gateway: samples with 1 and
-# with 32 requests in flight (20,000 each after a warm-up), three runs of each. Prints every run's line; the
-# medians go in BENCHMARKS.md. Needs the built jars (mvn -DskipTests package) and Debian's python3-websockets.
-#   bench/python-sdk.sh [SAMPLES]
+# One connection of each client we ship (Python, Go, JVM) on the same fresh local gateway: samples with 1 and with
+# 32 requests in flight (20,000 each after a warm-up), three runs of each. Prints every run's line; the medians go
+# in BENCHMARKS.md. Needs the built jars (mvn -DskipTests package), Debian's python3-websockets, and Go with
+# Debian's gorilla/websocket (see sdk/go/scripts/offline.sh).
+#   bench/clients.sh [SAMPLES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SAMPLES=${1:-20000}
@@ -18,6 +19,11 @@ token=$(java -jar "$JAR" token --role producer --sub bench --ttl 2h)
 for run in 1 2 3; do
   echo "python run $run: $(/usr/bin/python3 sdk/python/examples/performance_test.py --url "ws://127.0.0.1:$port" \
     --session "py$run" --token "$token" --samples "$SAMPLES" --batches 100 | tail -1)"
+done
+(cd sdk/go && scripts/offline.sh build -o "$work/loadtest" ./examples/loadtest)
+for run in 1 2 3; do
+  echo "go run $run: $("$work/loadtest" -url "ws://127.0.0.1:$port" -session "go$run" -token "$token" \
+    -samples "$SAMPLES" -batches 100 | tail -1)"
 done
 for window in 1 32; do
   for run in 1 2 3; do
