@@ -31,6 +31,7 @@ type Client struct {
 	subscriptions  map[string]*Subscription
 	internal       map[string]func(envelope)
 	link           *link // the welcomed connection, nil while there is none
+	current        *link // the open connection, welcomed or not
 	pacer          pacer
 	wake           *time.Timer
 	refresh        *time.Timer
@@ -203,8 +204,8 @@ func (c *Client) shutdown(cause error) {
 		subscription.end()
 		delete(c.subscriptions, topic)
 	}
-	if c.link != nil {
-		c.link.close()
+	if c.current != nil {
+		c.current.close()
 	}
 	select {
 	case <-c.welcomed:

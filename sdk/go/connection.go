@@ -188,6 +188,14 @@ func retryAfter(response *http.Response) time.Duration {
 // serve reads one connection until it ends; it reports whether the gateway welcomed it and its close code.
 func (c *Client) serve(ws *websocket.Conn) (welcomed bool, code int) {
 	l := newLink(ws)
+	c.mu.Lock()
+	c.current = l
+	closed := c.closed
+	c.mu.Unlock()
+	if closed {
+		l.close()
+		return false, 0
+	}
 	ws.SetReadLimit(c.options.MaxMessageSize)
 	silence := c.options.PingInterval + c.options.PingTimeout
 	extend := func() {
@@ -246,6 +254,9 @@ func (c *Client) lost(l *link) {
 	defer c.mu.Unlock()
 	if c.link == l {
 		c.link = nil
+	}
+	if c.current == l {
+		c.current = nil
 	}
 	if c.refresh != nil {
 		c.refresh.Stop()

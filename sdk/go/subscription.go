@@ -57,8 +57,12 @@ func (c *Client) Subscribe(ctx context.Context, topic string, options ...Subscri
 	for _, option := range options {
 		option(s)
 	}
+	if s.buffer < 1 {
+		s.buffer = 1
+	}
 	s.events = make(chan Event, s.buffer)
 	since := s.position != nil
+	message := s.message() // before the reader can see the subscription and move its position
 	c.mu.Lock()
 	if previous, ok := c.subscriptions[topic]; ok {
 		previous.end()
@@ -68,7 +72,7 @@ func (c *Client) Subscribe(ctx context.Context, topic string, options ...Subscri
 	var answer struct {
 		Recovered bool `json:"recovered"`
 	}
-	if err := c.call(ctx, s.message(), &answer); err != nil {
+	if err := c.call(ctx, message, &answer); err != nil {
 		c.mu.Lock()
 		if c.subscriptions[topic] == s {
 			delete(c.subscriptions, topic)
