@@ -96,6 +96,7 @@ type ServerError struct {
 	RetryAfterMillis int64
 }
 
+// Error names the code and the server's message.
 func (e *ServerError) Error() string {
 	return fmt.Sprintf("anomaly: %s: %s", e.Code, e.Message)
 }
@@ -122,6 +123,7 @@ type RefusedError struct {
 	Status int
 }
 
+// Error names the HTTP status.
 func (e *RefusedError) Error() string {
 	return fmt.Sprintf("anomaly: the gateway refused the connection with HTTP %d", e.Status)
 }

@@ -49,7 +49,7 @@ func newLedger(o Options) *ledger {
 		inFlight: map[string]*request{}, order: list.New()}
 }
 
-// queue puts a request in line; over the bound, the policy's loser is returned (already failed with ErrQueueFull).
+// queue puts a request in line; over the bound, the policy's loser fails with ErrQueueFull.
 func (l *ledger) queue(r *request) {
 	if len(l.queued) >= l.maxQueued {
 		l.dropped++

@@ -194,5 +194,5 @@ func (s *Subscription) end() {
 	})
 }
 
-// Body decodes an event's message into out, e.g. a struct with the fields of an anomaly.
+// Decode decodes the event's message into out, e.g. a struct with the fields of an anomaly.
 func (e Event) Decode(out any) error { return json.Unmarshal(e.Body, out) }
