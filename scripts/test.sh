@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 #   python3-*: the Python SDK's suite (sdk/python/tests) runs on Debian's /usr/bin/python3 (not a pyenv shim),
 #   with websockets (the SDK's one dependency), pytest, pytest-asyncio, numpy (arrays in, optional for users),
 #   jsonschema and yaml (the AsyncAPI contract check), venv and pip (the offline install test).
+#   Node.js 20 and npm (not Debian's: its nodejs is older) for the TypeScript SDK's suite; checked below.
 #   golang-go, golang-github-gorilla-websocket-dev, gcc: the Go SDK's suite (sdk/go), offline against Debian's
 #   gorilla/websocket source (sdk/go/scripts/offline.sh), with the race detector (which needs cgo).
 declare -A needs=(
@@ -42,6 +43,12 @@ for package in "${!needs[@]}"; do
     missing+=("$package")
   fi
 done
+
+if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2>/dev/null \
+    || ! command -v npm >/dev/null 2>&1; then
+  echo "The TypeScript SDK's tests need Node.js 20 or later and npm (https://nodejs.org)" >&2
+  exit 1
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
@@ -77,3 +84,7 @@ if [ -n "$unformatted" ]; then
   exit 1
 fi
 (cd sdk/go && scripts/offline.sh vet ./... && scripts/offline.sh test -race -count=1 ./...)
+
+# The TypeScript SDK (Node.js 20 and npm from the machine; packages from the npm registry, pinned by
+# package-lock.json): type check, then its suite against the same jar, the scenarios included.
+(cd sdk/typescript && npm ci --no-audit --no-fund && npm run typecheck && npm test)
