@@ -7,7 +7,6 @@ import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.RequestType;
-import io.anomalygateway.protocol.Topic;
 import io.anomalygateway.protocol.wire.Request;
 import io.anomalygateway.protocol.wire.ResponseWriter;
 import io.vertx.core.Future;
@@ -15,7 +14,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
-import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
@@ -46,14 +44,10 @@ final class EventBusBridge {
   static final String PATH = "/eventbus/*";
   /** The bridge error a browser gets when its token expires, just before its socket is closed. */
   static final String TOKEN_EXPIRED = "token_expired";
-  /** The header in which the bridge hands the verified principal to the request consumer. */
-  static final String PRINCIPAL_HEADER = "anomaly-principal";
 
   private static final Set<RequestType> BRIDGE_TYPES = EnumSet.of(RequestType.SAMPLE, RequestType.BATCH,
       RequestType.STATS, RequestType.PING, RequestType.DRIFT);
   private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._:~-]+");
-  private static final Pattern TOPIC = Pattern.compile(Topic.addressPattern());
-  private static final Pattern NODE = Pattern.compile(Topic.nodeAddressPattern());
   private static final Pattern TOKEN = Pattern.compile("[?&]token=([^&]+)");
 
   /** What the bridge knows of one browser. */
@@ -79,10 +73,7 @@ final class EventBusBridge {
   }
 
   Router router() {
-    SockJSBridgeOptions options = new SockJSBridgeOptions()
-        .addInboundPermitted(new PermittedOptions().setAddress(Addresses.GATEWAY_REQUEST))
-        .addOutboundPermitted(new PermittedOptions().setAddressRegex(Topic.addressPattern()))
-        .addOutboundPermitted(new PermittedOptions().setAddressRegex(Topic.nodeAddressPattern()));
+    SockJSBridgeOptions options = BridgeRules.permitted(new SockJSBridgeOptions());
     return SockJSHandler.create(gateway.vertx(), new SockJSHandlerOptions()).bridge(options, this::onEvent);
   }
 
@@ -114,7 +105,7 @@ final class EventBusBridge {
         event.complete(false);
         return;
       }
-      String token = headerToken(event.getRawMessage());
+      String token = BridgeRules.headerToken(event.getRawMessage());
       Future<Principal> principal = token == null ? Future.succeededFuture(visitor.principal)
           : gateway.authenticator().authenticate(token).onSuccess(fresh -> {
             visitor.principal = fresh;
@@ -122,7 +113,7 @@ final class EventBusBridge {
           });
       principal.onComplete(done -> event.complete(done.succeeded()
           && !done.result().expiredAt(System.currentTimeMillis() / 1000)
-          && (type == BridgeEventType.REGISTER ? mayRegister(done.result(), event.getRawMessage())
+          && (type == BridgeEventType.REGISTER ? BridgeRules.mayRegister(done.result(), event.getRawMessage())
               : maySend(done.result(), visitor, event))));
     } else {
       event.complete(type != BridgeEventType.PUBLISH);
@@ -161,48 +152,12 @@ final class EventBusBridge {
     socket.close(Connection.TOKEN_EXPIRED, "token expired");
   }
 
-  /**
-   * Every session's topic address needs an admin; a session's own needs a token that may open it; node addresses
-   * any valid token.
-   */
-  private static boolean mayRegister(Principal principal, JsonObject message) {
-    String address = message.getString("address", "");
-    if (NODE.matcher(address).matches()) {
-      return true;
+  private static boolean maySend(Principal principal, Visitor visitor, BridgeEvent event) {
+    JsonObject permitted = BridgeRules.maySend(principal, visitor.limiter, event.getRawMessage());
+    if (permitted != null) {
+      event.setRawMessage(permitted);
     }
-    if (!TOPIC.matcher(address).matches()) {
-      return false;
-    }
-    String rest = address.substring(Topic.ADDRESS_PREFIX.length());
-    int dot = rest.indexOf('.');
-    return dot < 0 ? principal.role().seesAllSessions() : principal.mayOpen(rest.substring(dot + 1));
-  }
-
-  private boolean maySend(Principal principal, Visitor visitor, BridgeEvent event) {
-    JsonObject message = event.getRawMessage();
-    Object body = message.getValue("body");
-    if (!Addresses.GATEWAY_REQUEST.equals(message.getString("address")) || !(body instanceof JsonObject)) {
-      return false;
-    }
-    JsonObject request = (JsonObject) body;
-    Object session = request.getValue("session_id");
-    RequestType requestType = request.getValue("type") instanceof String
-        ? RequestType.ofWireName(request.getString("type")) : null;
-    long now = System.nanoTime();
-    if (!(session instanceof String) || !principal.mayOpen((String) session)
-        || (requestType != null && !principal.may(requestType, false)) || visitor.limiter.acquireMessage(now) > 0) {
-      return false;
-    }
-    JsonObject headers = message.getJsonObject("headers", new JsonObject());
-    headers.put(PRINCIPAL_HEADER, principal.toJson().encode());
-    event.setRawMessage(message.put("headers", headers));
-    return true;
-  }
-
-  private static String headerToken(JsonObject message) {
-    JsonObject headers = message == null ? null : message.getJsonObject("headers");
-    Object token = headers == null ? null : headers.getValue("token");
-    return token instanceof String ? (String) token : null;
+    return permitted != null;
   }
 
   private void onRequest(Message<Object> message) {
@@ -214,7 +169,7 @@ final class EventBusBridge {
     }
     JsonObject body = ((JsonObject) message.body()).copy();
     Object session = body.remove("session_id");
-    String principal = message.headers().get(PRINCIPAL_HEADER);
+    String principal = message.headers().get(BridgeRules.PRINCIPAL_HEADER);
     BridgeExchange exchange = new BridgeExchange(message, session instanceof String ? (String) session : null,
         principal != null ? Principal.fromJson(new JsonObject(principal)) : unverified(),
         gateway.options().getConnectionDefaults());

@@ -30,6 +30,8 @@ import java.util.Set;
  */
 public final class GatewayVerticle extends VerticleBase {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GatewayVerticle.class);
+
   /** The health endpoint. */
   public static final String HEALTH_PATH = "/api/v1/streaming/health";
   /** A draining connection closes after this long without a message, once all it sent is answered. */
@@ -47,6 +49,8 @@ public final class GatewayVerticle extends VerticleBase {
   private volatile boolean shuttingDown;
   private GatewayMeters meters;
   private Circuits circuits;
+  private TcpBridge tcpBridge;
+  private int tcpPort;
 
   @Override
   public Future<?> start() {
@@ -91,10 +95,26 @@ public final class GatewayVerticle extends VerticleBase {
         id -> publishStats());
     MessageConsumer<String> echo = vertx.eventBus().localConsumer(Addresses.GATEWAY_READINESS,
         message -> message.reply("pong"));
+    TcpBridgeOptions tcpOptions = TcpBridgeOptions.fromJson(config().getJsonObject("tcp_bridge"));
     return Future.all(List.of(directory.start(), topics.start(vertx), bridge.start(), echo.completion()))
         .compose(v -> vertx.createHttpServer(httpOptions()).requestHandler(router)
             .listen(options.getPort(), options.getHost()))
-        .onSuccess(listening -> server = listening);
+        .onSuccess(listening -> server = listening)
+        .compose(v -> tcpOptions.enabled() ? startTcpBridge(tcpOptions) : Future.succeededFuture());
+  }
+
+  /** The TCP event-bus bridge, when configured; its port goes into this verticle's log line and {@link #tcpPort}. */
+  private Future<Void> startTcpBridge(TcpBridgeOptions tcpOptions) {
+    tcpBridge = new TcpBridge(gateway, tcpOptions);
+    return tcpBridge.start().onSuccess(port -> {
+      tcpPort = port;
+      LOG.info("TCP event-bus bridge listening on {}:{}", tcpOptions.host(), port);
+    }).mapEmpty();
+  }
+
+  /** @return the TCP event-bus bridge's port, or 0 when it is off */
+  public int tcpPort() {
+    return tcpPort;
   }
 
   private HttpServerOptions httpOptions() {
@@ -174,7 +194,8 @@ public final class GatewayVerticle extends VerticleBase {
       directory.stop();
       meters.close();
       circuits.close();
-      return Future.all(gateway.topics().stop(), server == null ? Future.succeededFuture() : server.close());
+      return Future.all(gateway.topics().stop(), server == null ? Future.succeededFuture() : server.close(),
+          tcpBridge == null ? Future.succeededFuture() : tcpBridge.stop());
     });
   }
 

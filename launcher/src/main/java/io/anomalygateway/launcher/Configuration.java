@@ -61,6 +61,7 @@ final class Configuration {
   static void validate(JsonObject config, String source) {
     section(config, source, "gateway", GatewayOptions::new);
     section(config, source, "security", SecurityOptions::new);
+    section(config, source, "tcp_bridge", io.anomalygateway.gateway.TcpBridgeOptions::fromJson);
     section(config, source, "detector", DetectorOptions::new);
     section(config, source, "drift", DriftOptions::new);
     section(config, source, "alerts", AlertsOptions::new);

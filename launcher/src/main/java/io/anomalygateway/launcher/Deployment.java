@@ -63,7 +63,7 @@ public final class Deployment {
   static Future<String> gateway(Vertx vertx, JsonObject config, GatewayVerticle gateway) {
     return vertx.deployVerticle(gateway, new DeploymentOptions()
         .setConfig(section(config, NodeRole.GATEWAY).put("security", section(config, "security"))
-            .put("circuit", section(config, "circuit"))));
+            .put("circuit", section(config, "circuit")).put("tcp_bridge", section(config, "tcp_bridge"))));
   }
 
   private static Future<String> worker(Vertx vertx, Future<String> before, JsonObject config, Set<NodeRole> roles,

@@ -17,6 +17,8 @@ abstract class SecuredGatewayTest {
 
   protected Vertx vertx;
   protected int port;
+  /** The gateway verticle itself, for what only it knows (e.g. the TCP bridge's port). */
+  protected io.anomalygateway.gateway.GatewayVerticle gatewayVerticle;
 
   /** @return changes to the configuration of the test server */
   protected JsonObject configChanges() {
@@ -35,6 +37,7 @@ abstract class SecuredGatewayTest {
         .mergeIn(configChanges(), true);
     Deployment.embedded(vertx, config).onComplete(test.succeeding(gateway -> {
       port = gateway.actualPort();
+      gatewayVerticle = gateway;
       test.completeNow();
     }));
   }
