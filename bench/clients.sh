@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One connection of each client we ship (Python, Go, JVM) on the same fresh local gateway: samples with 1 and with
+# One connection of each client we ship (Python, Go, TypeScript in Node.js, JVM) on the same fresh local gateway: samples with 1 and with
 # 32 requests in flight (20,000 each after a warm-up), three runs of each. Prints every run's line; the medians go
 # in BENCHMARKS.md. Needs the built jars (mvn -DskipTests package), Debian's python3-websockets, and Go with
 # Debian's gorilla/websocket (see sdk/go/scripts/offline.sh).
@@ -24,6 +24,11 @@ done
 for run in 1 2 3; do
   echo "go run $run: $("$work/loadtest" -url "ws://127.0.0.1:$port" -session "go$run" -token "$token" \
     -samples "$SAMPLES" -batches 100 | tail -1)"
+done
+(cd sdk/typescript && npm ci --no-audit --no-fund --silent && npm run build --silent)
+for run in 1 2 3; do
+  echo "node run $run: $(node sdk/typescript/examples/loadtest.mjs --url "ws://127.0.0.1:$port" --session "ts$run" \
+    --token "$token" --samples "$SAMPLES" --batches 100 | tail -1)"
 done
 for window in 1 32; do
   for run in 1 2 3; do
