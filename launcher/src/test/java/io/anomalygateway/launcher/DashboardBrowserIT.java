@@ -210,6 +210,18 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.id("connections")).getText()).matches("\\d+ / 1000");
   }
 
+  @Test
+  void theSdksBrowserBuildStreamsFromAPageTheGatewayServes() {
+    browser.get("http://localhost:" + port + "/stream.html?session=browser-sdk&samples=300&token=" + producerToken);
+    new WebDriverWait(browser, Duration.ofSeconds(90))
+        .until(page -> !page.findElement(By.id("status")).getText().matches("starting|streaming"));
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("done");
+    assertThat(browser.findElement(By.id("results")).getText()).isEqualTo("300");
+    assertThat(Integer.parseInt(browser.findElement(By.id("anomalies")).getText())).isPositive();
+    assertThat(Integer.parseInt(browser.findElement(By.id("events")).getText())).isPositive();
+    assertNoBrowserErrors();
+  }
+
   private void awaitText(String id, String text) {
     new WebDriverWait(browser, Duration.ofSeconds(30))
         .until(page -> text.equals(page.findElement(By.id(id)).getText()));
