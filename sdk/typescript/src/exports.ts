@@ -10,3 +10,5 @@ export type {
   ResultMetadata, SessionStats, TopicEvent,
 } from "./models.js";
 export { Subscription } from "./subscription.js";
+export { AnomalyBridge, GATEWAY_REQUEST, nodeAddress, topicAddress } from "./bridge.js";
+export type { BridgeState, EventBusLike, NodeTopic, TopicName } from "./bridge.js";

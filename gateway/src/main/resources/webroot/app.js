@@ -1,5 +1,8 @@
-// Live dashboard: asks the server what its token may watch, then registers on exactly those addresses of the
-// SockJS event-bus bridge: one session's topics (or every session's, for an admin) and the node-wide figures.
+// Live dashboard: asks the server what its token may watch, then follows exactly those topics through the SockJS
+// event-bus bridge with the TypeScript SDK's bridge helpers: one session's topics (or every session's, for an
+// admin) and the node-wide figures.
+import { AnomalyBridge } from './sdk/anomaly-gateway.js';
+
 (function () {
   'use strict';
   const params = new URLSearchParams(location.search);
@@ -45,12 +48,12 @@
     return access.sessions ? access.sessions.join(', ') : 'any session you name';
   }
 
-  // What to register on, decided from the server's own reading of the token; null when nothing may be shown.
+  // What to follow, decided from the server's own reading of the token; null when nothing may be shown.
   function plan(access) {
     const topics = ['anomalies', 'alerts', 'drift', 'stats'];
     if (!session && access.all_sessions) {
       // Every session's topics carry the node-wide events too.
-      return topics.map((t) => 'anomaly.topic.' + t);
+      return { topics, session: '*', node: false };
     }
     if (!session) {
       const single = access.sessions && access.sessions.length === 1 && !access.sessions[0].includes('*');
@@ -65,11 +68,11 @@
       notice('This link\'s token may not watch session "' + session + '"; it may watch ' + describe(access) + '.');
       return null;
     }
-    return topics.map((t) => 'anomaly.topic.' + t + '.' + session).concat(['anomaly.node.stats', 'anomaly.node.alerts']);
+    return { topics, session, node: true };
   }
 
   async function start() {
-    if (bus) { bus.onclose = null; bus.close(); bus = null; }
+    if (bus) { bus.close(); bus = null; }
     for (const id of charts.keys()) { document.getElementById('session-' + id)?.remove(); }
     charts.clear();
     notice('');
@@ -98,30 +101,30 @@
     connect(addresses);
   }
 
-  function connect(addresses) {
-    bus = new EventBus('/eventbus' + query({}));
-    bus.enableReconnect(true);
-    bus.onopen = () => {
-      setStatus('open');
-      for (const address of addresses) {
-        bus.registerHandler(address, {}, (err, msg) => { if (!err) { dispatch(msg.body); } });
-      }
-    };
+  function connect(watch) {
     let expired = false;
-    bus.onclose = () => { if (!expired) { setStatus('closed'); } };
-    // The bridge reports refusals here, never to the handlers: say so on the page.
-    bus.onerror = (e) => {
-      const reason = e && e.body ? e.body : 'error';
-      setStatus('refused');
-      if (reason === 'token_expired') {
-        // The server closes the socket at the token's expiry; reconnecting with it would only be refused.
-        expired = true;
-        bus.enableReconnect(false);
-        notice('This link\'s token has expired. Ask for a new dashboard link.');
+    bus = new AnomalyBridge(new EventBus('/eventbus' + query({})), token, (change) => {
+      if (change.state === 'open') {
+        setStatus('open');
+      } else if (change.state === 'closed') {
+        if (!expired) { setStatus('closed'); }
       } else {
-        notice('The server refused part of this dashboard (' + reason + ').');
+        // The bridge reports refusals here, never to the handlers: say so on the page.
+        setStatus('refused');
+        if (change.reason === 'token_expired') {
+          // The server closes the socket at the token's expiry; the bridge helpers stop reconnecting.
+          expired = true;
+          notice('This link\'s token has expired. Ask for a new dashboard link.');
+        } else {
+          notice('The server refused part of this dashboard (' + change.reason + ').');
+        }
       }
-    };
+    });
+    for (const topic of watch.topics) { bus.subscribe(topic, watch.session, dispatch); }
+    if (watch.node) {
+      bus.subscribeNode('stats', dispatch);
+      bus.subscribeNode('alerts', dispatch);
+    }
   }
 
   function dispatch(event) {

@@ -1,5 +1,6 @@
-// Streams samples from the browser through the SDK's browser build, and follows the session's anomalies.
-import { AnomalyClient } from "./sdk/anomaly-gateway.js";
+// Streams samples from the browser through the SDK's browser build and follows the session's anomalies; then asks
+// the same session's figures, and scores one more sample, over the SockJS event-bus bridge with the SDK's helpers.
+import { AnomalyBridge, AnomalyClient } from "./sdk/anomaly-gateway.js";
 
 const query = new URLSearchParams(location.search);
 const show = (id, text) => { document.getElementById(id).textContent = String(text); };
@@ -28,7 +29,20 @@ async function stream() {
     await new Promise((done) => setTimeout(done, 50));
   }
   await client.close();
+  await overTheBridge(query.get("session") ?? "browser", query.get("token") ?? undefined);
   show("status", "done");
+}
+
+async function overTheBridge(session, token) {
+  const opened = new Promise((resolve, reject) => {
+    const bridge = new AnomalyBridge(new EventBus(`/eventbus?token=${encodeURIComponent(token ?? "")}`), token,
+      (change) => change.state === "open" ? resolve(bridge)
+        : change.state === "refused" ? reject(new Error(change.reason)) : undefined);
+  });
+  const bridge = await opened;
+  show("bridge-total", (await bridge.stats(session)).streaming.total_samples);
+  show("bridge-result", (await bridge.sample(session, [0.5, 0.5, 0.5])).type);
+  bridge.close();
 }
 
 stream().catch((error) => show("status", `failed: ${error.name}: ${error.message}`));

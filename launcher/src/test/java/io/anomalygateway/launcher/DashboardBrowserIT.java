@@ -219,6 +219,9 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.id("results")).getText()).isEqualTo("300");
     assertThat(Integer.parseInt(browser.findElement(By.id("anomalies")).getText())).isPositive();
     assertThat(Integer.parseInt(browser.findElement(By.id("events")).getText())).isPositive();
+    assertThat(browser.findElement(By.id("bridge-total")).getText()).as("stats over the bridge").isEqualTo("300");
+    assertThat(browser.findElement(By.id("bridge-result")).getText()).as("a sample over the bridge")
+        .isEqualTo("result");
     assertNoBrowserErrors();
   }
 
