@@ -24,7 +24,7 @@ import java.util.WeakHashMap;
  * The TCP event-bus bridge (vertx-tcp-eventbus-bridge) for services in any language: frames of a 4-byte length and
  * JSON, on a port of its own, with the SockJS bridge's rules ({@link BridgeRules}). There is no handshake to carry
  * a token, so the first frame must bring one in its {@code token} header (any later frame may bring a fresh one);
- * until then every frame is refused. The library's server listens on a loopback port of its own, behind a front
+ * until then every frame is refused, and at the token's expiry the connection is closed. The library's server listens on a loopback port of its own, behind a front
  * server that checks every frame's announced length ({@link FrameGuard}), since the library has no limit.
  */
 final class TcpBridge {
@@ -34,6 +34,7 @@ final class TcpBridge {
   /** Keyed by the library's socket, which it drops when the client goes; weak keys let those entries go too. */
   private final Map<NetSocket, Principal> principals = new WeakHashMap<>();
   private final Map<NetSocket, RateLimiter> limiters = new WeakHashMap<>();
+  private final Map<NetSocket, TokenExpiry> expiries = new WeakHashMap<>();
   private TcpEventBusBridge bridge;
   private NetServer front;
   private NetClient client;
@@ -104,6 +105,7 @@ final class TcpBridge {
           principals.put(socket, fresh);
           limiters.computeIfAbsent(socket, s -> new RateLimiter(gateway.options().getSecurity()
               .getRateLimit(fresh.role()), gateway.options().getSecurity().getFloodCloseAfter()));
+          expiries.computeIfAbsent(socket, s -> new TokenExpiry(gateway.vertx(), () -> expire(s))).schedule(fresh);
         });
     principal.onComplete(done -> event.complete(done.succeeded()
         && !done.result().expiredAt(System.currentTimeMillis() / 1000) && permits(done.result(), event)));
@@ -121,6 +123,15 @@ final class TcpBridge {
       event.setRawMessage(permitted);
     }
     return permitted != null;
+  }
+
+  /**
+   * A connection ends with its token, as a WebSocket connection does, even one that only listens: it is told
+   * ({@code token_expired}) and closed, unless a frame brought a fresh token first.
+   */
+  private static void expire(NetSocket socket) {
+    socket.write(frame(new JsonObject().put("type", "err").put("message", EventBusBridge.TOKEN_EXPIRED)));
+    socket.close();
   }
 
   /** The bridge's framing: a 4-byte big-endian length, then the JSON. */

@@ -177,4 +177,16 @@ class TcpBridgeTest extends SecuredGatewayTest {
       assertThat(anomaly.getJsonObject("body").getString("session_id")).isEqualTo("tcp-watched");
     }
   }
+
+  @Test
+  void aConnectionEndsWithItsToken() throws IOException {
+    String shortLived = Tokens.expiringIn(2, "bridge-short", List.of("viewer"), List.of("tcp-expiring"));
+    try (Frames bridge = new Frames()) {
+      bridge.send(new JsonObject().put("type", "register").put("address", Topic.ANOMALIES.address("tcp-expiring"))
+          .put("headers", new JsonObject().put("token", shortLived)));
+      JsonObject told = bridge.next();
+      assertThat(told.getString("message")).isEqualTo("token_expired");
+      assertThatThrownBy(bridge::next).isInstanceOf(EOFException.class);
+    }
+  }
 }
