@@ -55,6 +55,8 @@ class NetworkFaultIT {
   private final Path script = SharedData.repository().resolve("launcher/src/test/scripts/netns.sh");
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final Map<String, List<Long>> totals = new HashMap<>();
+  /** Requests answered TIMEOUT per session, across the tests: each may still be scored later (after a heal). */
+  private final Map<String, Integer> timedOut = new HashMap<>();
   private Vertx vertx;
   private boolean hostsUp;
   private int port;
@@ -152,30 +154,46 @@ class NetworkFaultIT {
       assertThat(round()).containsOnly("result");
       recordTotals();
     }
-    // One state per session: its count goes up by one with every sample, never back, never by two.
+    // One state per session: its count goes up with every sample and never back (two states would alternate). It
+    // may go up by more than one only for requests answered TIMEOUT during the partition: sent to the cut-off
+    // detector, they wait in the event bus's connection to it and are scored when that connection opens again
+    // after the heal, which can be several rounds later.
     totals.forEach((session, counts) -> {
+      long late = 0;
       for (int i = 1; i < counts.size(); i++) {
-        assertThat(counts.get(i)).as("%s after round %d", session, i).isEqualTo(counts.get(i - 1) + 1);
+        long step = counts.get(i) - counts.get(i - 1);
+        assertThat(step).as("%s after round %d", session, i).isPositive();
+        late += step - 1;
       }
+      assertThat(late).as("%s: samples scored late", session).isLessThanOrEqualTo(timedOut.getOrDefault(session, 0));
     });
   }
 
   /** One sample per session; every one answered within the socket's patience (the request timeout and some). */
   private List<String> round() {
     List<String> outcomes = new ArrayList<>();
-    for (TestSocket socket : sockets) {
-      JsonObject answer = socket.request(Messages.sample(Math.random(), Math.random(), Math.random()));
-      outcomes.add("result".equals(answer.getString("type")) ? "result"
-          : answer.getJsonObject("error").getString("code"));
+    for (int i = 0; i < sockets.size(); i++) {
+      JsonObject answer = sockets.get(i).request(Messages.sample(Math.random(), Math.random(), Math.random()));
+      String outcome = "result".equals(answer.getString("type")) ? "result"
+          : answer.getJsonObject("error").getString("code");
+      if ("TIMEOUT".equals(outcome)) {
+        timedOut.merge("net-" + i, 1, Integer::sum);
+      }
+      outcomes.add(outcome);
     }
     return outcomes;
+  }
+
+  private void recordTotals() {
+    readTotals().forEach((session, total) -> totals.computeIfAbsent(session, s -> new ArrayList<>()).add(total));
   }
 
   /**
    * Each session's count. A stats request also asks the drift monitor, whose instances re-announce themselves after
    * a heal: a refusal for now (unavailable, timeout) is asked again; the counts are what this test is about.
    */
-  private void recordTotals() {
+  private Map<String, Long> readTotals() {
+    Map<String, Long> read = new java.util.TreeMap<>();
     for (int i = 0; i < sockets.size(); i++) {
       TestSocket socket = sockets.get(i);
       JsonObject[] stats = new JsonObject[1];
@@ -186,9 +204,9 @@ class NetworkFaultIT {
         assertThat(code).as(stats[0].encode()).isIn(null, "DRIFT_UNAVAILABLE", "DETECTOR_UNAVAILABLE", "TIMEOUT");
         return code == null;
       });
-      totals.computeIfAbsent("net-" + i, s -> new ArrayList<>())
-          .add(stats[0].getJsonObject("stats").getJsonObject("streaming").getLong("total_samples"));
+      read.put("net-" + i, stats[0].getJsonObject("stats").getJsonObject("streaming").getLong("total_samples"));
     }
+    return read;
   }
 
   private void awaitAllServed() {
@@ -198,7 +216,7 @@ class NetworkFaultIT {
   /**
    * After a heal the members settle in steps (the merge, the detectors' announcements, sessions revalidated against
    * the store), each of which may fail a request for a moment: the cluster counts as settled after five rounds in a
-   * row with every sample answered, and only then is it held to one state per session.
+   * row with every sample answered.
    */
   private void awaitSettled() {
     int[] clean = {0};
