@@ -109,8 +109,9 @@ func TestASubscriptionRecoversTheEventsMissedWhileDisconnected(t *testing.T) {
 }
 
 func TestTheTokenIsRefreshedBeforeItExpires(t *testing.T) {
-	short := server.token(t, "producer", "6s")
 	later := server.token(t, "producer", "1h")
+	short := server.token(t, "producer", "10s") // minted last: its lifetime starts just before the client connects
+	minted := time.Now()
 	var handed []string
 	var mu sync.Mutex
 	var refreshed atomic.Bool
@@ -129,7 +130,7 @@ func TestTheTokenIsRefreshedBeforeItExpires(t *testing.T) {
 		}
 	}))
 	waitFor(t, refreshed.Load)
-	deadline := time.Now().Add(7 * time.Second)
+	deadline := minted.Add(11 * time.Second)
 	waitFor(t, func() bool { return time.Now().After(deadline) }) // past the first token's expiry
 	if _, err := client.SendSample(context.Background(), []float64{1, 2}); err != nil {
 		t.Fatal(err)

@@ -37,11 +37,13 @@ async def main() -> None:
         anomalies = await watcher.subscribe("anomalies")
         producing = asyncio.ensure_future(produce(args.url, args.session, args.token, args.samples))
         seen = 0
-        while not producing.done() or seen == 0:
+        while True:
             try:
-                event = await asyncio.wait_for(anomalies.__anext__(), 5)
+                event = await asyncio.wait_for(anomalies.__anext__(), 3)
             except asyncio.TimeoutError:
-                break
+                if producing.done():
+                    break  # the producer is done and nothing more came for 3 s
+                continue
             seen += 1
             print(f"anomaly at offset {event.position.offset if event.position else '-'}: "
                   f"score {event.body['confidence_score']:.2f}, data {event.body['data']}")

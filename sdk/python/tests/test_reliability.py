@@ -120,8 +120,8 @@ async def test_a_subscription_recovers_the_events_missed_while_disconnected(
 
 
 async def test_the_token_is_refreshed_before_it_expires(gateway: Gateway, session_id: str) -> None:
-    short = gateway.token("producer", ttl="6s")
     later = gateway.token("producer")
+    short = gateway.token("producer", ttl="10s")  # minted last: its lifetime starts just before the client connects
     handed: list[str] = []
     answers: list[dict[str, Any]] = []
 
