@@ -10,7 +10,6 @@ import (
 	"log"
 	"math/rand"
 
-	anomaly "github.com/anomaly-gateway/gateway/sdk/go"
 	"github.com/anomaly-gateway/gateway/sdk/go/examples/internal/flags"
 )
 
@@ -18,10 +17,7 @@ func main() {
 	samples := flag.Int("samples", 500, "samples to stream")
 	common := flags.Parse()
 	ctx := context.Background()
-	client, err := anomaly.Connect(ctx, common.URL, common.Session, anomaly.WithToken(common.Token))
-	if err != nil {
-		log.Fatal(err)
-	}
+	client := common.Connect(ctx, common.Session)
 	defer client.Close()
 	random := rand.New(rand.NewSource(7))
 	anomalies := 0

@@ -21,10 +21,7 @@ func main() {
 	size := flag.Int("batch", 250, "rows per batch")
 	common := flags.Parse()
 	ctx := context.Background()
-	client, err := anomaly.Connect(ctx, common.URL, common.Session, anomaly.WithToken(common.Token))
-	if err != nil {
-		log.Fatal(err)
-	}
+	client := common.Connect(ctx, common.Session)
 	defer client.Close()
 	random := rand.New(rand.NewSource(11))
 	table := make([][]float64, *rows)

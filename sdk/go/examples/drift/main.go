@@ -19,10 +19,7 @@ func main() {
 	shift := flag.Float64("shift", 3, "how far the mean moves")
 	common := flags.Parse()
 	ctx := context.Background()
-	client, err := anomaly.Connect(ctx, common.URL, common.Session, anomaly.WithToken(common.Token))
-	if err != nil {
-		log.Fatal(err)
-	}
+	client := common.Connect(ctx, common.Session)
 	defer client.Close()
 	drifts, err := client.Subscribe(ctx, "drift")
 	if err != nil {

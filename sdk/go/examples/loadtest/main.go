@@ -35,11 +35,7 @@ func main() {
 	ctx := context.Background()
 	report := map[string]any{}
 	for _, window := range []int{1, 32} {
-		client, err := anomaly.Connect(ctx, common.URL, fmt.Sprintf("%s-w%d", common.Session, window),
-			anomaly.WithToken(common.Token))
-		if err != nil {
-			log.Fatal(err)
-		}
+		client := common.Connect(ctx, fmt.Sprintf("%s-w%d", common.Session, window))
 		warmup := *samples
 		if warmup > 500 {
 			warmup = 500
@@ -51,10 +47,7 @@ func main() {
 		fmt.Printf("samples, window %2d: %9.0f/s   p50 %.2f ms   p99 %.2f ms\n", window, result.PerSecond,
 			result.P50, result.P99)
 	}
-	client, err := anomaly.Connect(ctx, common.URL, common.Session+"-batch", anomaly.WithToken(common.Token))
-	if err != nil {
-		log.Fatal(err)
-	}
+	client := common.Connect(ctx, common.Session+"-batch")
 	defer client.Close()
 	rows := table(*batchSize, 2)
 	started := time.Now()

@@ -21,12 +21,9 @@ func main() {
 	samples := flag.Int("samples", 600, "samples the producer streams")
 	common := flags.Parse()
 	ctx := context.Background()
-	watcher, err := anomaly.Connect(ctx, common.URL, common.Session, anomaly.WithToken(common.Token))
-	if err != nil {
-		log.Fatal(err)
-	}
+	watcher := common.Connect(ctx, common.Session)
 	defer watcher.Close()
-	_, err = watcher.Subscribe(ctx, "alerts", anomaly.WithHandler(func(event anomaly.Event) {
+	_, err := watcher.Subscribe(ctx, "alerts", anomaly.WithHandler(func(event anomaly.Event) {
 		var alert struct {
 			Status   string `json:"status"`
 			Metadata struct {

@@ -1,9 +1,14 @@
-// Package flags holds what every example takes: where the gateway is, which session and which token.
+// Package flags holds what every example takes: where the gateway is, which session and which token, and the
+// connection made from them.
 package flags
 
 import (
+	"context"
 	"flag"
+	"log"
 	"os"
+
+	anomaly "github.com/anomaly-gateway/gateway/sdk/go"
 )
 
 // Common are the flags every example takes.
@@ -21,4 +26,13 @@ func Parse() Common {
 	flag.StringVar(&c.Token, "token", os.Getenv("ANOMALY_TOKEN"), "a producer token (default $ANOMALY_TOKEN)")
 	flag.Parse()
 	return c
+}
+
+// Connect connects to a session with the example's URL and token, or ends the example with the reason.
+func (c Common) Connect(ctx context.Context, session string) *anomaly.Client {
+	client, err := anomaly.Connect(ctx, c.URL, session, anomaly.WithToken(c.Token))
+	if err != nil {
+		log.Fatal(err)
+	}
+	return client
 }
