@@ -1,7 +1,6 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.gateway.security.Principal;
-import io.anomalygateway.gateway.security.RateLimiter;
 import io.anomalygateway.protocol.Addresses;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolError;
@@ -50,22 +49,9 @@ final class EventBusBridge {
   private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._:~-]+");
   private static final Pattern TOKEN = Pattern.compile("[?&]token=([^&]+)");
 
-  /** What the bridge knows of one browser. */
-  private static final class Visitor {
-    Principal principal;
-    final RateLimiter limiter;
-    final TokenExpiry expiry;
-
-    Visitor(Principal principal, RateLimiter limiter, TokenExpiry expiry) {
-      this.principal = principal;
-      this.limiter = limiter;
-      this.expiry = expiry;
-    }
-  }
-
   private final Gateway gateway;
   private final Origins origins;
-  private final Map<SockJSSocket, Visitor> visitors = new HashMap<>();
+  private final Map<SockJSSocket, BridgeVisitor> visitors = new HashMap<>();
 
   EventBusBridge(Gateway gateway) {
     this.gateway = gateway;
@@ -87,9 +73,9 @@ final class EventBusBridge {
     if (type == BridgeEventType.SOCKET_CREATED) {
       open(event);
     } else if (type == BridgeEventType.SOCKET_CLOSED) {
-      Visitor gone = visitors.remove(event.socket());
+      BridgeVisitor gone = visitors.remove(event.socket());
       if (gone != null) {
-        gone.expiry.cancel();
+        gone.leave();
       }
       event.complete(true);
     } else if (type == BridgeEventType.RECEIVE) {
@@ -100,17 +86,14 @@ final class EventBusBridge {
       }
       event.complete(!full);
     } else if (type == BridgeEventType.REGISTER || type == BridgeEventType.SEND) {
-      Visitor visitor = visitors.get(event.socket());
+      BridgeVisitor visitor = visitors.get(event.socket());
       if (visitor == null) {
         event.complete(false);
         return;
       }
       String token = BridgeRules.headerToken(event.getRawMessage());
-      Future<Principal> principal = token == null ? Future.succeededFuture(visitor.principal)
-          : gateway.authenticator().authenticate(token).onSuccess(fresh -> {
-            visitor.principal = fresh;
-            visitor.expiry.schedule(fresh);
-          });
+      Future<Principal> principal = token == null ? Future.succeededFuture(visitor.principal())
+          : gateway.authenticator().authenticate(token).onSuccess(visitor::renew);
       principal.onComplete(done -> event.complete(done.succeeded()
           && !done.result().expiredAt(System.currentTimeMillis() / 1000)
           && (type == BridgeEventType.REGISTER ? BridgeRules.mayRegister(done.result(), event.getRawMessage())
@@ -130,12 +113,8 @@ final class EventBusBridge {
     gateway.authenticator().authenticate(token.find() ? java.net.URLDecoder.decode(token.group(1),
         java.nio.charset.StandardCharsets.UTF_8) : null).onComplete(done -> {
           if (done.succeeded()) {
-            Visitor visitor = new Visitor(done.result(), new RateLimiter(gateway.options().getSecurity()
-                .getRateLimit(done.result().role()), gateway.options().getSecurity().getFloodCloseAfter()),
-                new TokenExpiry(gateway.vertx(), () -> expire(socket)));
-            visitors.put(socket, visitor);
+            visitors.put(socket, new BridgeVisitor(gateway, done.result(), () -> expire(socket)));
             socket.setWriteQueueMaxSize(gateway.options().getMaxWriteQueue());
-            visitor.expiry.schedule(visitor.principal);
           }
           event.complete(done.succeeded());
         });
@@ -152,8 +131,8 @@ final class EventBusBridge {
     socket.close(Connection.TOKEN_EXPIRED, "token expired");
   }
 
-  private static boolean maySend(Principal principal, Visitor visitor, BridgeEvent event) {
-    JsonObject permitted = BridgeRules.maySend(principal, visitor.limiter, event.getRawMessage());
+  private static boolean maySend(Principal principal, BridgeVisitor visitor, BridgeEvent event) {
+    JsonObject permitted = BridgeRules.maySend(principal, visitor.limiter(), event.getRawMessage());
     if (permitted != null) {
       event.setRawMessage(permitted);
     }

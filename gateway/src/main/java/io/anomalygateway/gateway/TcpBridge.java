@@ -1,7 +1,6 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.gateway.security.Principal;
-import io.anomalygateway.gateway.security.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -32,9 +31,7 @@ final class TcpBridge {
   private final Gateway gateway;
   private final TcpBridgeOptions options;
   /** Keyed by the library's socket, which it drops when the client goes; weak keys let those entries go too. */
-  private final Map<NetSocket, Principal> principals = new WeakHashMap<>();
-  private final Map<NetSocket, RateLimiter> limiters = new WeakHashMap<>();
-  private final Map<NetSocket, TokenExpiry> expiries = new WeakHashMap<>();
+  private final Map<NetSocket, BridgeVisitor> visitors = new WeakHashMap<>();
   private TcpEventBusBridge bridge;
   private NetServer front;
   private NetClient client;
@@ -95,17 +92,19 @@ final class TcpBridge {
     }
     NetSocket socket = event.socket();
     String token = BridgeRules.headerToken(event.getRawMessage());
-    Principal known = principals.get(socket);
+    BridgeVisitor known = visitors.get(socket);
     if (token == null && known == null) {
       event.complete(false);
       return;
     }
-    Future<Principal> principal = token == null ? Future.succeededFuture(known)
+    Future<Principal> principal = token == null ? Future.succeededFuture(known.principal())
         : gateway.authenticator().authenticate(token).onSuccess(fresh -> {
-          principals.put(socket, fresh);
-          limiters.computeIfAbsent(socket, s -> new RateLimiter(gateway.options().getSecurity()
-              .getRateLimit(fresh.role()), gateway.options().getSecurity().getFloodCloseAfter()));
-          expiries.computeIfAbsent(socket, s -> new TokenExpiry(gateway.vertx(), () -> expire(s))).schedule(fresh);
+          BridgeVisitor visitor = visitors.get(socket);
+          if (visitor == null) {
+            visitors.put(socket, new BridgeVisitor(gateway, fresh, () -> expire(socket)));
+          } else {
+            visitor.renew(fresh);
+          }
         });
     principal.onComplete(done -> event.complete(done.succeeded()
         && !done.result().expiredAt(System.currentTimeMillis() / 1000) && permits(done.result(), event)));
@@ -118,7 +117,8 @@ final class TcpBridge {
     if (event.type() == BridgeEventType.REGISTER) {
       return BridgeRules.mayRegister(principal, event.getRawMessage());
     }
-    JsonObject permitted = BridgeRules.maySend(principal, limiters.get(event.socket()), event.getRawMessage());
+    JsonObject permitted = BridgeRules.maySend(principal, visitors.get(event.socket()).limiter(),
+        event.getRawMessage());
     if (permitted != null) {
       event.setRawMessage(permitted);
     }
