@@ -11,7 +11,7 @@ import io.anomalygateway.protocol.bus.ModelStats;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.SessionStats;
 import io.anomalygateway.protocol.bus.Verdict;
-import io.anomalygateway.protocol.capacity.Reservation;
+import io.anomalygateway.runtime.capacity.Reservation;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

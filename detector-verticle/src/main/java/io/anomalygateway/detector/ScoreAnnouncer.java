@@ -9,8 +9,8 @@ import io.anomalygateway.protocol.bus.ScoreCommand;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.ScoreSummary;
 import io.anomalygateway.protocol.bus.Verdict;
-import io.anomalygateway.protocol.cluster.InstanceDirectory;
-import io.anomalygateway.protocol.cluster.Service;
+import io.anomalygateway.runtime.cluster.InstanceDirectory;
+import io.anomalygateway.runtime.cluster.Service;
 import io.vertx.core.eventbus.EventBus;
 
 /**

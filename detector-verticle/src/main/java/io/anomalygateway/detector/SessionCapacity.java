@@ -2,8 +2,8 @@ package io.anomalygateway.detector;
 
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
-import io.anomalygateway.protocol.capacity.MemoryBudget;
-import io.anomalygateway.protocol.capacity.Reservation;
+import io.anomalygateway.runtime.capacity.MemoryBudget;
+import io.anomalygateway.runtime.capacity.Reservation;
 
 import java.util.function.Consumer;
 

@@ -1,7 +1,7 @@
 package io.anomalygateway.detector;
 
 import io.anomalygateway.protocol.ProtocolException;
-import io.anomalygateway.protocol.cluster.Rendezvous;
+import io.anomalygateway.runtime.cluster.Rendezvous;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

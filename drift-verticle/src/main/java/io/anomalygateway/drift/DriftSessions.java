@@ -1,6 +1,6 @@
 package io.anomalygateway.drift;
 
-import io.anomalygateway.protocol.capacity.MemoryBudget;
+import io.anomalygateway.runtime.capacity.MemoryBudget;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

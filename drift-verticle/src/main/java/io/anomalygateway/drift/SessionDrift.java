@@ -12,7 +12,7 @@ import io.anomalygateway.protocol.bus.DriftReport;
 import io.anomalygateway.protocol.bus.DriftSettings;
 import io.anomalygateway.protocol.bus.DriftStatus;
 import io.anomalygateway.protocol.bus.FeatureDrift;
-import io.anomalygateway.protocol.capacity.Reservation;
+import io.anomalygateway.runtime.capacity.Reservation;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package io.anomalygateway.gateway;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
-import io.anomalygateway.protocol.cluster.Service;
+import io.anomalygateway.runtime.cluster.Service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;

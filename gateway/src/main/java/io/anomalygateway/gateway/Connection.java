@@ -7,7 +7,7 @@ import io.anomalygateway.protocol.ConnectionSettings;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
-import io.anomalygateway.protocol.capacity.MemoryBudget;
+import io.anomalygateway.runtime.capacity.MemoryBudget;
 import io.anomalygateway.protocol.wire.BatchRequest;
 import io.anomalygateway.protocol.wire.RefreshRequest;
 import io.anomalygateway.protocol.wire.Request;

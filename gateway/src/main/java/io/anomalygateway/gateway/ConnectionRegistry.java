@@ -1,8 +1,8 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.gateway.security.Admission;
-import io.anomalygateway.protocol.capacity.CapacityOptions;
-import io.anomalygateway.protocol.capacity.MemoryBudget;
+import io.anomalygateway.runtime.capacity.CapacityOptions;
+import io.anomalygateway.runtime.capacity.MemoryBudget;
 import io.anomalygateway.gateway.security.SecurityOptions;
 import io.vertx.core.shareddata.Shareable;
 

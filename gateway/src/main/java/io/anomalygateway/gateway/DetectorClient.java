@@ -15,7 +15,7 @@ import io.anomalygateway.protocol.bus.ScoreReply;
 import io.anomalygateway.protocol.bus.SessionQuery;
 import io.anomalygateway.protocol.bus.SessionStats;
 import io.anomalygateway.protocol.wire.DriftRequest;
-import io.anomalygateway.protocol.cluster.Service;
+import io.anomalygateway.runtime.cluster.Service;
 import io.vertx.core.Future;
 
 /**

@@ -1,7 +1,7 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.protocol.ErrorCode;
-import io.anomalygateway.protocol.capacity.MemoryBudget;
+import io.anomalygateway.runtime.capacity.MemoryBudget;
 import io.anomalygateway.protocol.RequestType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;

@@ -1,7 +1,7 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.gateway.security.SecurityOptions;
-import io.anomalygateway.protocol.cluster.ClusterOptions;
+import io.anomalygateway.runtime.cluster.ClusterOptions;
 import io.anomalygateway.protocol.ConnectionSettings;
 import io.anomalygateway.protocol.ProcessingMode;
 import io.anomalygateway.protocol.wire.ReadLimits;

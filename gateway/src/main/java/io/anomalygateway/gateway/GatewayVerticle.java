@@ -2,11 +2,11 @@ package io.anomalygateway.gateway;
 
 import io.anomalygateway.gateway.security.Authenticator;
 import io.anomalygateway.protocol.Addresses;
-import io.anomalygateway.protocol.capacity.CapacityOptions;
+import io.anomalygateway.runtime.capacity.CapacityOptions;
 import io.anomalygateway.protocol.Topic;
 import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.BusCodecs;
-import io.anomalygateway.protocol.cluster.InstanceDirectory;
+import io.anomalygateway.runtime.cluster.InstanceDirectory;
 import io.anomalygateway.protocol.wire.RequestReader;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

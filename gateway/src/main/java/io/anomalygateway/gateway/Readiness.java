@@ -1,9 +1,9 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.protocol.Addresses;
-import io.anomalygateway.protocol.cluster.ClusterOptions;
-import io.anomalygateway.protocol.cluster.InstanceDirectory;
-import io.anomalygateway.protocol.cluster.Service;
+import io.anomalygateway.runtime.cluster.ClusterOptions;
+import io.anomalygateway.runtime.cluster.InstanceDirectory;
+import io.anomalygateway.runtime.cluster.Service;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;

@@ -1,7 +1,7 @@
 package io.anomalygateway.gateway;
 
 import io.anomalygateway.protocol.ProtocolError;
-import io.anomalygateway.protocol.capacity.MemoryBudget;
+import io.anomalygateway.runtime.capacity.MemoryBudget;
 import io.anomalygateway.protocol.wire.BatchRequest;
 import io.anomalygateway.protocol.wire.Request;
 

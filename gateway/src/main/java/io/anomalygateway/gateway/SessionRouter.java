@@ -2,8 +2,8 @@ package io.anomalygateway.gateway;
 
 import io.anomalygateway.protocol.Addresses;
 import io.anomalygateway.protocol.ErrorCode;
-import io.anomalygateway.protocol.cluster.InstanceDirectory;
-import io.anomalygateway.protocol.cluster.Service;
+import io.anomalygateway.runtime.cluster.InstanceDirectory;
+import io.anomalygateway.runtime.cluster.Service;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -6,7 +6,7 @@ import io.anomalygateway.drift.DriftOptions;
 import io.anomalygateway.gateway.GatewayOptions;
 import io.anomalygateway.gateway.security.SecurityOptions;
 import io.anomalygateway.protocol.ProtocolException;
-import io.anomalygateway.protocol.cluster.ClusterOptions;
+import io.anomalygateway.runtime.cluster.ClusterOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 

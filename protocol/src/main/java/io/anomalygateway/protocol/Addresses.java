@@ -8,7 +8,7 @@ package io.anomalygateway.protocol;
  *
  * <p>The addresses about one session (detector, drift and alerts ones) are never used as they are: each instance of
  * those services consumes them suffixed with its own id ({@link #ofInstance}), and senders pick the instance that
- * owns the session (see {@link io.anomalygateway.protocol.cluster.InstanceDirectory}). Plain point-to-point sends
+ * owns the session (see the runtime module's {@code InstanceDirectory}). Plain point-to-point sends
  * would spread one session's samples over every instance, and across cluster nodes Vert.x weights them unevenly.
  */
 public final class Addresses {

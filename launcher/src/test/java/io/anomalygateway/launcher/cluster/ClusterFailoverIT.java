@@ -5,7 +5,7 @@ import io.anomalygateway.launcher.Messages;
 import io.anomalygateway.launcher.NodeProcess;
 import io.anomalygateway.launcher.TestSocket;
 import io.anomalygateway.launcher.cluster.SampleStream.Answer;
-import io.anomalygateway.protocol.cluster.Rendezvous;
+import io.anomalygateway.runtime.cluster.Rendezvous;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package io.anomalygateway.protocol.cluster;
+package io.anomalygateway.runtime.cluster;
 
 import io.anomalygateway.protocol.Addresses;
 import io.vertx.core.Vertx;

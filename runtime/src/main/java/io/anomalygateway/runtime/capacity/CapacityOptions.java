@@ -1,4 +1,4 @@
-package io.anomalygateway.protocol.capacity;
+package io.anomalygateway.runtime.capacity;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

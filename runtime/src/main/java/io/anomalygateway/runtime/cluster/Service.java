@@ -1,4 +1,4 @@
-package io.anomalygateway.protocol.cluster;
+package io.anomalygateway.runtime.cluster;
 
 /**
  * The services whose instances own sessions: every request about a session goes to the one instance of the service

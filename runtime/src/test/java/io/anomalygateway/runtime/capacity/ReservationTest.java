@@ -1,4 +1,4 @@
-package io.anomalygateway.protocol.capacity;
+package io.anomalygateway.runtime.capacity;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.anomalygateway.protocol.cluster;
+package io.anomalygateway.runtime.cluster;
 
 import org.junit.jupiter.api.Test;
 
