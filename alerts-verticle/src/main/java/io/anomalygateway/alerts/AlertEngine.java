@@ -28,11 +28,11 @@ final class AlertEngine {
 
   /**
    * @param announce receives each alert: the session it belongs to ({@code null} for a node's) and its fields
-   * @param idleSeconds how long a quiet subject's state is kept
+   * @param idle how long a quiet subject's state is kept
    */
-  AlertEngine(BiConsumer<String, JsonObject> announce, double idleSeconds) {
+  AlertEngine(BiConsumer<String, JsonObject> announce, java.time.Duration idle) {
     this.announce = announce;
-    this.idleNanos = nanos(idleSeconds);
+    this.idleNanos = idle.toNanos();
   }
 
   /** Replaces the rules; incidents and windows of rules that changed start afresh. */
@@ -51,7 +51,7 @@ final class AlertEngine {
 
   void onScores(ScoreSummary summary, long now) {
     for (AlertRule rule : rules) {
-      if (AlertRule.ANOMALY_RATE.equals(rule.type())) {
+      if (rule.type() == RuleType.ANOMALY_RATE) {
         String key = rule.name() + "|" + summary.sessionId();
         lastSeen.put(key, now);
         AnomalyWindow window = windows.computeIfAbsent(key, k -> new AnomalyWindow(rule.window()));
@@ -68,7 +68,7 @@ final class AlertEngine {
   void onDrift(DriftEvent event, long now) {
     JsonArray features = new JsonArray(event.features().stream().map(FeatureDrift::index).toList());
     for (AlertRule rule : rules) {
-      if (AlertRule.DRIFT.equals(rule.type())) {
+      if (rule.type() == RuleType.DRIFT) {
         evaluate(rule, event.sessionId(), event.sessionId(), 1.0, now, new JsonObject()
             .put("sample", event.sample()).put("method", event.method().wireName()).put("features", features));
       }
@@ -82,18 +82,18 @@ final class AlertEngine {
     long requests = stats.getLong("samples", 0L) + stats.getLong("errors", 0L);
     for (AlertRule rule : rules) {
       switch (rule.type()) {
-        case AlertRule.ERROR_RATE -> {
+        case ERROR_RATE -> {
           if (requests > 0) {
             evaluate(rule, null, node, stats.getDouble("error_rate", 0.0), now, new JsonObject());
           }
         }
-        case AlertRule.LATENCY_P99 -> {
+        case LATENCY_P99 -> {
           if (stats.getLong("samples", 0L) > 0) {
             evaluate(rule, null, node, stats.getJsonObject("latency_ms", new JsonObject()).getDouble("p99", 0.0),
                 now, new JsonObject());
           }
         }
-        case AlertRule.CONNECTIONS -> {
+        case CONNECTIONS -> {
           int active = connections.getInteger("active", 0);
           int max = Math.max(1, connections.getInteger("max", 1));
           evaluate(rule, null, node, (double) active / max, now,
@@ -106,10 +106,12 @@ final class AlertEngine {
   }
 
   /**
-   * Drift incidents have no condition to watch: they resolve after a cooldown without further drift. Subjects quiet
-   * for longer than the idle timeout, with no incident open, are forgotten.
+   * Subjects quiet for longer than the idle timeout, with no incident open, are forgotten.
+   *
+   * @return how many were forgotten
    */
-  void sweep(long now) {
+  int forgetIdle(long now) {
+    int forgotten = 0;
     for (Map.Entry<String, Long> seen : new ArrayList<>(lastSeen.entrySet())) {
       Incident incident = incidents.get(seen.getKey());
       if (now - seen.getValue() > idleNanos && (incident == null || !incident.open())) {
@@ -117,10 +119,16 @@ final class AlertEngine {
         windows.remove(seen.getKey());
         lastDrift.remove(seen.getKey());
         lastSeen.remove(seen.getKey());
+        forgotten++;
       }
     }
+    return forgotten;
+  }
+
+  /** Drift incidents resolve once their rule's cooldown has passed without further drift. */
+  void resolveQuietDrifts(long now) {
     for (AlertRule rule : rules) {
-      if (!AlertRule.DRIFT.equals(rule.type())) {
+      if (rule.type() != RuleType.DRIFT) {
         continue;
       }
       String prefix = rule.name() + "|";
@@ -136,13 +144,14 @@ final class AlertEngine {
     }
   }
 
+
   private void evaluate(AlertRule rule, String session, String subject, double value, long now, JsonObject detail) {
     String key = rule.name() + "|" + subject;
     lastSeen.put(key, now);
     Incident incident = incidents.computeIfAbsent(key, k -> new Incident());
     boolean holds = value > rule.threshold();
-    boolean clears = !AlertRule.DRIFT.equals(rule.type()) && value <= rule.threshold() * rule.resolveRatio();
-    if (AlertRule.DRIFT.equals(rule.type())) {
+    boolean clears = rule.type() != RuleType.DRIFT && value <= rule.threshold() * rule.resolveRatio();
+    if (rule.type() == RuleType.DRIFT) {
       lastDrift.put(key, now);
     }
     Incident.Change change = incident.observe(holds, clears, now, nanos(rule.cooldownSeconds()));
@@ -160,9 +169,9 @@ final class AlertEngine {
     announce.accept(session, new JsonObject()
         .put("alert_id", incident.id())
         .put("status", resolved ? "resolved" : "firing")
-        .put("severity", resolved ? "info" : rule.severity())
+        .put("severity", (resolved ? Severity.INFO : rule.severity()).wireName())
         .put("rule", rule.name())
-        .put("rule_type", rule.type())
+        .put("rule_type", rule.type().wireName())
         .put("subject", subject)
         .put("value", value)
         .put("threshold", rule.threshold())

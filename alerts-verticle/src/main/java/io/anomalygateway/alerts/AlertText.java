@@ -23,12 +23,12 @@ final class AlertText {
     String title;
     String message;
     switch (rule.type()) {
-      case AlertRule.ANOMALY_RATE -> {
+      case ANOMALY_RATE -> {
         title = (resolved ? "Anomaly rate back to normal in session " : "High anomaly rate in session ") + subject;
         message = String.format(Locale.ROOT, "%s of the last %d samples of session %s were anomalous "
             + "(alert above %s).", percent(value), detail.getInteger("window"), subject, percent(rule.threshold()));
       }
-      case AlertRule.DRIFT -> {
+      case DRIFT -> {
         title = (resolved ? "No further drift in session " : "Drift detected in session ") + subject;
         message = resolved ? "No drift was detected in session " + subject + " for "
             + Math.round(rule.cooldownSeconds()) + " s."
@@ -36,12 +36,12 @@ final class AlertText {
                 + " Check the source, or reset the session's reference once the change is expected.", subject,
                 detail.getLong("sample"), detail.getString("method"), detail.getValue("features"));
       }
-      case AlertRule.ERROR_RATE -> {
+      case ERROR_RATE -> {
         title = (resolved ? "Error rate back to normal on gateway " : "High error rate on gateway ") + subject;
         message = String.format(Locale.ROOT, "%s of the requests to gateway %s failed in the last interval "
             + "(alert above %s).", percent(value), subject, percent(rule.threshold()));
       }
-      case AlertRule.LATENCY_P99 -> {
+      case LATENCY_P99 -> {
         title = (resolved ? "Processing time back to normal on gateway " : "Slow processing on gateway ") + subject;
         message = String.format(Locale.ROOT, "The 99th percentile of processing time on gateway %s was %.1f ms in "
             + "the last interval (alert above %.1f ms).", subject, value, rule.threshold());

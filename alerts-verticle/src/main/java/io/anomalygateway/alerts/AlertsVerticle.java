@@ -1,29 +1,28 @@
 package io.anomalygateway.alerts;
 
 import io.anomalygateway.protocol.Addresses;
+import io.anomalygateway.protocol.ErrorCode;
+import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.Topic;
 import io.anomalygateway.protocol.TopicEvents;
-import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.bus.DriftEvent;
 import io.anomalygateway.protocol.bus.ScoreSummary;
-import io.anomalygateway.runtime.cluster.ClusterOptions;
-import io.anomalygateway.runtime.cluster.InstanceDirectory;
-import io.anomalygateway.runtime.cluster.Presence;
-import io.anomalygateway.runtime.cluster.PresenceBeacon;
 import io.anomalygateway.runtime.cluster.Service;
-import io.micrometer.core.instrument.Metrics;
+import io.anomalygateway.runtime.worker.WorkerVerticle;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 /**
  * Turns what the system observes into alerts: anomaly rates per session (from the detector's score summaries),
@@ -32,70 +31,83 @@ import java.util.UUID;
  * reloaded when the file changes, or on a message to {@link Addresses#ALERTS_RELOAD}, without a restart; an
  * invalid file leaves the rules in force. Deploy it as a worker verticle.
  */
-public final class AlertsVerticle extends VerticleBase {
+public final class AlertsVerticle extends WorkerVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertsVerticle.class);
 
-  private final String instanceId = UUID.randomUUID().toString();
-  private InstanceDirectory directory;
+  private final Map<String, Counter> fired = new HashMap<>();
   private AlertsOptions options;
   private AlertEngine engine;
   private long rulesModified = -1;
   private long reloadTimer;
-  private long sweepTimer;
+  private long driftTimer;
 
-  @Override
-  public Future<?> start() {
-    for (String severity : new String[] {"info", "warning", "critical"}) {
-      Metrics.counter("anomaly.alerts", "severity", severity, "status", "firing");
-    }
-    options = new AlertsOptions(config());
-    engine = new AlertEngine((session, alert) -> {
-      LOG.info("Alert {} {}: {}", alert.getString("status"), alert.getString("rule"),
-          alert.getJsonObject("metadata").getString("title"));
-      Metrics.counter("anomaly.alerts", "severity", String.valueOf(alert.getString("severity")),
-          "status", String.valueOf(alert.getString("status"))).increment();
-      TopicEvents.publish(vertx.eventBus(), Topic.ALERTS, TopicEvents.alert(session, alert));
-    }, options.getIdleTimeout());
-    BusCodecs.register(vertx);
-    EventBus bus = vertx.eventBus();
-    ClusterOptions cluster = new ClusterOptions(config().getJsonObject("cluster"));
-    directory = new InstanceDirectory(vertx, cluster);
-    Presence presence = new Presence(Service.ALERTS, instanceId, cluster.getNodeId(), false);
-    return loadRules().compose(rules -> {
-      engine.rules(rules);
-      reloadTimer = vertx.setPeriodic(Math.round(options.getReloadInterval() * 1000), id -> reloadIfChanged());
-      sweepTimer = vertx.setPeriodic(1_000, id -> engine.sweep(System.nanoTime()));
-      return Future.all(List.of(
-          bus.<ScoreSummary>consumer(Addresses.ofInstance(Addresses.ALERTS_OBSERVE, instanceId),
-              m -> engine.onScores(m.body(), System.nanoTime())).completion(),
-          bus.<DriftEvent>consumer(Addresses.DRIFT_EVENTS, m -> {
-            if (owns(m.body().sessionId())) {
-              engine.onDrift(m.body(), System.nanoTime());
-            }
-          }).completion(),
-          bus.<JsonObject>consumer(Topic.STATS.address(), m -> {
-            JsonObject stats = m.body().getJsonObject("stats");
-            if (m.body().getValue("session_id") == null && stats != null && owns("node:" + stats.getString("node"))) {
-              engine.onNodeStats(stats, System.nanoTime());
-            }
-          }).completion(),
-          directory.start(),
-          bus.consumer(Addresses.ALERTS_RELOAD, m -> loadRules()
-              .onSuccess(reloaded -> {
-                engine.rules(reloaded);
-                m.reply(rulesJson());
-              })
-              .onFailure(e -> m.fail(400, e.getMessage()))).completion()));
-    }).compose(v -> vertx.deployVerticle(new PresenceBeacon(presence, cluster, context, () -> { })));
+  /** An alerts instance with the settings of its deployment's {@code alerts} section. */
+  public AlertsVerticle() {
+    super(Service.ALERTS);
   }
 
   @Override
-  public Future<?> stop() {
+  protected Future<?> startService() {
+    for (Severity severity : Severity.values()) {
+      counter(severity.wireName(), "firing");
+    }
+    options = settings("alerts", AlertsOptions.class);
+    engine = new AlertEngine(this::announce, options.idleTimeout());
+    this.<ScoreSummary>consume(Addresses.ofInstance(Addresses.ALERTS_OBSERVE, instanceId),
+        m -> engine.onScores(m.body(), System.nanoTime()));
+    this.<DriftEvent>consume(Addresses.DRIFT_EVENTS, m -> {
+      if (owns(m.body().sessionId())) {
+        engine.onDrift(m.body(), System.nanoTime());
+      }
+    });
+    this.<JsonObject>consume(Topic.STATS.address(), m -> {
+      JsonObject stats = m.body().getJsonObject("stats");
+      if (m.body().getValue("session_id") == null && stats != null && owns("node:" + stats.getString("node"))) {
+        engine.onNodeStats(stats, System.nanoTime());
+      }
+    });
+    this.<JsonObject>consume(Addresses.ALERTS_RELOAD, this::reload);
+    return loadRules().map(rules -> {
+      engine.rules(rules);
+      reloadTimer = vertx.setPeriodic(options.reloadInterval().toMillis(), id -> reloadIfChanged());
+      driftTimer = vertx.setPeriodic(1_000, id -> engine.resolveQuietDrifts(System.nanoTime()));
+      return rules;
+    });
+  }
+
+  @Override
+  protected Future<?> stopService() {
     vertx.cancelTimer(reloadTimer);
-    vertx.cancelTimer(sweepTimer);
-    directory.stop();
+    vertx.cancelTimer(driftTimer);
     return Future.succeededFuture();
+  }
+
+  @Override
+  protected Duration idleTimeout() {
+    return options.idleTimeout();
+  }
+
+  @Override
+  protected int sweepIdle(long now) {
+    return engine.forgetIdle(now);
+  }
+
+  /** Alert state is cheap and rebuilt from the next observations; a fenced instance keeps judging what it gets. */
+  @Override
+  protected void fenced() {
+  }
+
+  private void announce(String session, JsonObject alert) {
+    LOG.info("Alert {} {}: {}", alert.getString("status"), alert.getString("rule"),
+        alert.getJsonObject("metadata").getString("title"));
+    counter(alert.getString("severity"), alert.getString("status")).increment();
+    TopicEvents.publish(vertx.eventBus(), Topic.ALERTS, TopicEvents.alert(session, alert));
+  }
+
+  private Counter counter(String severity, String status) {
+    return fired.computeIfAbsent(severity + "|" + status, key -> meters().counter("anomaly.alerts",
+        "Alerts, by severity and status", "severity", String.valueOf(severity), "status", String.valueOf(status)));
   }
 
   /**
@@ -103,13 +115,22 @@ public final class AlertsVerticle extends VerticleBase {
    * node, as score summaries are. Before this instance knows any (it just started), it judges them all.
    */
   private boolean owns(String key) {
-    String owner = directory.owner(Service.ALERTS, key);
+    String owner = directory().owner(Service.ALERTS, key);
     return owner == null || owner.equals(instanceId);
+  }
+
+  /** An invalid rules file is the operator's mistake: refused as an invalid configuration, naming the problem. */
+  private void reload(Message<JsonObject> message) {
+    loadRules().onSuccess(reloaded -> {
+      engine.rules(reloaded);
+      message.reply(rulesJson());
+    }).onFailure(e -> fail(message, e instanceof IllegalArgumentException
+        ? new ProtocolException(ErrorCode.INVALID_CONFIG, options.rulesFile() + ": " + e.getMessage()) : e));
   }
 
   /** Reads the rules file off the event loop (Vert.x's file system reads on its worker pool). */
   private Future<List<AlertRule>> loadRules() {
-    return vertx.fileSystem().readFile(options.getRulesFile()).map(this::parse);
+    return vertx.fileSystem().readFile(options.rulesFile()).map(this::parse);
   }
 
   private List<AlertRule> parse(Buffer content) {
@@ -126,14 +147,14 @@ public final class AlertsVerticle extends VerticleBase {
   }
 
   private void reloadIfChanged() {
-    vertx.fileSystem().props(options.getRulesFile())
+    vertx.fileSystem().props(options.rulesFile())
         .onSuccess(props -> {
           if (rulesModified >= 0 && props.lastModifiedTime() != rulesModified) {
             loadRules().onSuccess(rules -> {
               engine.rules(rules);
-              LOG.info("Reloaded {} alert rules from {}", rules.size(), options.getRulesFile());
+              LOG.info("Reloaded {} alert rules from {}", rules.size(), options.rulesFile());
             }).onFailure(e -> LOG.warn("Alert rules in {} are invalid, keeping the current ones: {}",
-                options.getRulesFile(), e.getMessage()));
+                options.rulesFile(), e.getMessage()));
           }
           rulesModified = props.lastModifiedTime();
         });
@@ -142,8 +163,9 @@ public final class AlertsVerticle extends VerticleBase {
   private JsonObject rulesJson() {
     JsonArray rules = new JsonArray();
     for (AlertRule rule : engine.rules()) {
-      rules.add(new JsonObject().put("name", rule.name()).put("type", rule.type()).put("severity", rule.severity())
-          .put("threshold", rule.threshold()).put("cooldown", rule.cooldownSeconds()));
+      rules.add(new JsonObject().put("name", rule.name()).put("type", rule.type().wireName())
+          .put("severity", rule.severity().wireName()).put("threshold", rule.threshold())
+          .put("cooldown", rule.cooldownSeconds()));
     }
     return new JsonObject().put("rules", rules);
   }

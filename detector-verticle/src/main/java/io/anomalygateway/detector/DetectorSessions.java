@@ -24,10 +24,10 @@ final class DetectorSessions {
   private Consumer<DetectorSession> removed = session -> { };
   private long evictions;
 
-  DetectorSessions(Function<String, DetectorSession> factory, int maxSessions, double idleTimeoutSeconds) {
+  DetectorSessions(Function<String, DetectorSession> factory, int maxSessions, java.time.Duration idleTimeout) {
     this.factory = factory;
     this.maxSessions = maxSessions;
-    this.idleNanos = Math.round(idleTimeoutSeconds * 1e9);
+    this.idleNanos = idleTimeout.toNanos();
   }
 
   /** Runs for every session that stops being held, whatever the reason: its memory goes back to the budget. */
@@ -126,11 +126,6 @@ final class DetectorSessions {
   /** @return a copy of the held sessions' ids */
   List<String> ids() {
     return new ArrayList<>(sessions.keySet());
-  }
-
-  /** @return a session that is not held, to describe one that has not been seen yet */
-  DetectorSession unseen(String id) {
-    return factory.apply(id);
   }
 
   /**

@@ -1,11 +1,9 @@
 package io.anomalygateway.detector;
 
 import io.anomalygateway.protocol.Addresses;
-import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.SessionSettings;
-import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.bus.ConfigureCommand;
 import io.anomalygateway.protocol.bus.DetectorLoad;
 import io.anomalygateway.protocol.bus.DriftEvent;
@@ -15,21 +13,20 @@ import io.anomalygateway.protocol.bus.SessionQuery;
 import io.anomalygateway.protocol.bus.SessionStats;
 import io.anomalygateway.runtime.capacity.CapacityOptions;
 import io.anomalygateway.runtime.cluster.ClusterOptions;
-import io.anomalygateway.runtime.cluster.InstanceDirectory;
 import io.anomalygateway.runtime.cluster.Presence;
 import io.anomalygateway.runtime.cluster.PresenceBeacon;
+import io.anomalygateway.runtime.cluster.Rendezvous;
 import io.anomalygateway.runtime.cluster.Service;
+import io.anomalygateway.runtime.config.Settings;
+import io.anomalygateway.runtime.worker.WorkerVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -41,68 +38,83 @@ import java.util.function.Function;
  * ({@link Addresses#ofInstance}) and announces itself ({@link PresenceBeacon}); senders route each session to one
  * instance, and {@link SessionOwnership} moves sessions between instances through snapshots.
  */
-public final class DetectorVerticle extends VerticleBase {
+public final class DetectorVerticle extends WorkerVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(DetectorVerticle.class);
 
-  private final String instanceId = UUID.randomUUID().toString();
   private DetectorOptions options;
   private DetectorMeters meters;
   private DetectorSessions sessions;
   private ModelCatalog models;
   private WorkerExecutor fitPool;
   private FitScheduler fits;
-  private InstanceDirectory directory;
   private SessionOwnership ownership;
   private ScoreAnnouncer announcer;
   private SessionCapacity capacity;
   private SessionStore store;
-  private long evictionTimer;
+
+  /** A detector with the settings of its deployment's {@code detector}, {@code capacity} and {@code persistence}. */
+  public DetectorVerticle() {
+    super(Service.DETECTOR);
+  }
 
   @Override
-  public Future<?> start() {
-    options = new DetectorOptions(config());
-    ClusterOptions cluster = new ClusterOptions(config().getJsonObject("cluster"));
-    CapacityOptions limits = CapacityOptions.fromJson(config().getJsonObject("capacity"));
+  protected Future<?> startService() {
+    options = settings("detector", DetectorOptions.class);
+    ClusterOptions cluster = cluster();
+    CapacityOptions limits = settings("capacity", CapacityOptions.class);
     models = new ModelCatalog(options);
-    sessions = new DetectorSessions(id -> new DetectorSession(id, options.getSessionDefaults(), models),
-        options.getMaxSessions(), options.getSessionIdleTimeout());
-    fitPool = vertx.createSharedWorkerExecutor("anomaly-detector-fit", options.getFitThreads());
+    sessions = new DetectorSessions(id -> new DetectorSession(id, options.sessionDefaults(), models),
+        options.maxSessions(), options.sessionIdleTimeout());
+    fitPool = vertx.createSharedWorkerExecutor("anomaly-detector-fit", options.fitThreads());
     try {
-      store = new SessionStore(snapshots(cluster), options.getSessionIdleTimeout());
+      store = new SessionStore(snapshots(cluster), options.sessionIdleTimeout());
     } catch (IllegalStateException e) {
       fitPool.close();
       return Future.failedFuture(e);
     }
-    fits = new FitScheduler(vertx, fitPool, models, options.getFitThreads(), options.getFitCpuShare(),
+    fits = new FitScheduler(vertx, fitPool, models, options.fitThreads(), options.fitCpuShare(),
         meters = new DetectorMeters(sessions::size));
-    ownership = new SessionOwnership(instanceId, sessions, store, cluster.getSnapshotInterval(),
-        options.getDedupWindow(), vertx.isClustered() ? cluster.getPresenceTimeout() : 0, this::fitRestored);
+    ownership = new SessionOwnership(instanceId, sessions, store, cluster.snapshotInterval(),
+        options.dedupWindow(), vertx.isClustered() ? cluster.presenceTimeout() : Duration.ZERO, this::fitRestored);
     capacity = new SessionCapacity(limits.stateBudget(vertx), sessions, limits.evictionIdleNanos(),
         ownership::evict);
-    directory = new InstanceDirectory(vertx, cluster);
-    directory.onChange((service, members) -> {
-      if (service == Service.DETECTOR) {
-        ownership.rebalance(members);
-      }
-    });
-    announcer = new ScoreAnnouncer(vertx.eventBus(), directory);
-    long sweepMillis = Math.max(1_000L, Math.min(60_000L, Math.round(options.getSessionIdleTimeout() * 100)));
-    evictionTimer = vertx.setPeriodic(sweepMillis, id -> evictIdleSessions());
-    BusCodecs.register(vertx);
-    EventBus bus = vertx.eventBus();
-    Presence presence = new Presence(Service.DETECTOR, instanceId, cluster.getNodeId(), false);
-    return Future.all(List.of(
-        bus.<ScoreCommand>consumer(own(Addresses.DETECTOR_SCORE), m -> handle(m, m.body().sessionId(), true,
-            session -> score(session, m.body()))).completion(),
-        bus.<SessionQuery>consumer(own(Addresses.DETECTOR_STATS), m -> handle(m, m.body().sessionId(), false,
-            session -> stats(session, m.body()))).completion(),
-        bus.<ConfigureCommand>consumer(own(Addresses.DETECTOR_CONFIGURE), m -> handle(m, m.body().sessionId(), true,
-            session -> configure(session, m.body()))).completion(),
-        bus.<DriftEvent>consumer(Addresses.DRIFT_EVENTS, m -> onDrift(m.body())).completion(),
-        directory.start()))
-        .compose(v -> vertx.deployVerticle(new PresenceBeacon(presence, cluster, context, ownership::fence)))
-        .onSuccess(v -> LOG.info("Detector instance {} serving on node {}", instanceId, cluster.getNodeId()));
+    announcer = new ScoreAnnouncer(vertx.eventBus(), directory());
+    this.<ScoreCommand>consume(own(Addresses.DETECTOR_SCORE), m -> handle(m, m.body().sessionId(), true,
+        session -> score(session, m.body())));
+    this.<SessionQuery>consume(own(Addresses.DETECTOR_STATS), m -> handle(m, m.body().sessionId(), false,
+        session -> stats(session, m.body())));
+    this.<ConfigureCommand>consume(own(Addresses.DETECTOR_CONFIGURE), m -> handle(m, m.body().sessionId(), true,
+        session -> configure(session, m.body())));
+    this.<DriftEvent>consume(Addresses.DRIFT_EVENTS, m -> onDrift(m.body()));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  protected Duration idleTimeout() {
+    return options.sessionIdleTimeout();
+  }
+
+  @Override
+  protected int sweepIdle(long now) {
+    store.expire();
+    int evicted = sessions.evictIdle(now);
+    meters.evicted(evicted);
+    if (evicted > 0) {
+      LOG.info("Evicted {} idle sessions; {} remain", evicted, sessions.size());
+    }
+    return evicted;
+  }
+
+  /** Sessions whose owner is now another instance are handed over, with a last snapshot. */
+  @Override
+  protected void membersChanged(Rendezvous members) {
+    ownership.rebalance(members);
+  }
+
+  @Override
+  protected void fenced() {
+    ownership.fence();
   }
 
   /**
@@ -111,26 +123,24 @@ public final class DetectorVerticle extends VerticleBase {
    * @throws IllegalStateException when the data directory cannot be used
    */
   private SnapshotMap snapshots(ClusterOptions cluster) {
-    if (cluster.getSnapshotInterval() <= 0) {
+    if (cluster.snapshotInterval() <= 0) {
       return null;
     }
     if (vertx.isClustered()) {
       return new ClusterSnapshots(vertx);
     }
-    PersistenceOptions persistence = PersistenceOptions.fromJson(config().getJsonObject("persistence"));
-    if (persistence.dataDir() == null) {
+    PersistenceOptions persistence = Settings.read(config(), "persistence", PersistenceOptions.class);
+    if (persistence.directory() == null) {
       return null;
     }
-    DiskSnapshots disk = DiskSnapshots.open(vertx, persistence.dataDir(), persistence.commitMillis());
+    DiskSnapshots disk = DiskSnapshots.open(vertx, persistence.directory(), persistence.commitMillis());
     LOG.info("Detector sessions are kept in {}", disk);
     return disk;
   }
 
   /** Hands every session over (a last snapshot, to the cluster or the data file) before the addresses go. */
   @Override
-  public Future<?> stop() {
-    vertx.cancelTimer(evictionTimer);
-    directory.stop();
+  protected Future<?> stopService() {
     meters.close();
     return ownership.handOverAll().eventually(store::close).eventually(fitPool::close);
   }
@@ -149,12 +159,12 @@ public final class DetectorVerticle extends VerticleBase {
       return earlier;
     }
     session.reservation().claim(command.tenant());
-    boolean keepsReply = command.requestKey() != null && options.getDedupWindow() > 0;
+    boolean keepsReply = command.requestKey() != null && options.dedupWindow() > 0;
     capacity.reserve(session, session.bytesAfter(command.algorithm(), command.samples().count(),
         command.samples().dims(), keepsReply), System.nanoTime());
     ScoreReply reply = session.score(command.algorithm(), command.samples());
     meters.scored(reply);
-    session.remember(command.requestKey(), reply, options.getDedupWindow());
+    session.remember(command.requestKey(), reply, options.dedupWindow());
     capacity.settle(session);
     announcer.announce(command, reply);
     fitWhatIsDue(session);
@@ -209,14 +219,6 @@ public final class DetectorVerticle extends VerticleBase {
         capacity.budget().nodeRefusals() + capacity.budget().tenantRefusals());
   }
 
-  private void evictIdleSessions() {
-    store.expire();
-    int evicted = sessions.evictIdle(System.nanoTime());
-    meters.evicted(evicted);
-    if (evicted > 0) {
-      LOG.info("Evicted {} idle sessions; {} remain", evicted, sessions.size());
-    }
-  }
 
   /**
    * Replies with the handler's result for the session (held, restored or new); client mistakes fail the message
@@ -256,12 +258,5 @@ public final class DetectorVerticle extends VerticleBase {
     }
   }
 
-  private static void fail(Message<?> message, Throwable failure) {
-    if (failure instanceof ProtocolException protocol) {
-      message.fail(protocol.error().code().failureCode(), protocol.error().failureText());
-    } else {
-      LOG.error("Detector request failed", failure);
-      message.fail(ErrorCode.INTERNAL_ERROR.failureCode(), ErrorCode.INTERNAL_ERROR.genericMessage());
-    }
-  }
+
 }

@@ -27,9 +27,9 @@ public final class ModelCatalog {
    */
   public ModelCatalog(DetectorOptions options) {
     this.options = options;
-    trainers.put(Algorithm.ISOLATION_FOREST, new IsolationForestTrainer(options.getTrees(), options.getSubsample()));
-    trainers.put(Algorithm.ONE_CLASS_SVM, new OneClassSvmTrainer(options.getSvmFeatures(), options.getSvmNu(),
-        options.getSvmMaxFitRows()));
+    trainers.put(Algorithm.ISOLATION_FOREST, new IsolationForestTrainer(options.trees(), options.subsample()));
+    trainers.put(Algorithm.ONE_CLASS_SVM, new OneClassSvmTrainer(options.svmFeatures(), options.svmNu(),
+        options.svmMaxFitRows()));
   }
 
   /**
@@ -63,7 +63,7 @@ public final class ModelCatalog {
     if (!isBatchFitted(algorithm)) {
       return new RandomCutForestModel(options, settings, dimension);
     }
-    return new RefittedModel(algorithm, settings.bufferSize(), dimension, options.getExplanationFeatures());
+    return new RefittedModel(algorithm, settings.bufferSize(), dimension, options.explanationFeatures());
   }
 
   /**
@@ -82,7 +82,7 @@ public final class ModelCatalog {
   long footprint(Algorithm algorithm, SessionSettings settings, int dimension, long rows) {
     if (!isBatchFitted(algorithm)) {
       long point = (long) dimension * settings.shingleSize();
-      return MODEL_OVERHEAD + (long) options.getRcfTrees() * options.getRcfSampleSize() * (20 * point + 64);
+      return MODEL_OVERHEAD + (long) options.rcfTrees() * options.rcfSampleSize() * (20 * point + 64);
     }
     long buffer = SlidingBuffer.bytesFor(rows, settings.bufferSize(), dimension);
     if (rows < settings.minSamples()) {
@@ -90,8 +90,8 @@ public final class ModelCatalog {
     }
     long held = Math.min(rows, settings.bufferSize());
     long model = algorithm == Algorithm.ISOLATION_FOREST
-        ? 24L * options.getTrees() * Math.min(options.getSubsample(), held)
-        : 8L * options.getSvmFeatures() * (dimension + 2);
+        ? 24L * options.trees() * Math.min(options.subsample(), held)
+        : 8L * options.svmFeatures() * (dimension + 2);
     return MODEL_OVERHEAD + buffer + 2 * (model + 64L * dimension) + 8L * held * dimension;
   }
 
@@ -106,7 +106,7 @@ public final class ModelCatalog {
       return RandomCutForestModel.restore(options, settings, dimension, snapshot);
     }
     RefittedModel model = new RefittedModel(snapshot.algorithm(), settings.bufferSize(), dimension,
-        options.getExplanationFeatures());
+        options.explanationFeatures());
     model.restore(snapshot);
     return model;
   }

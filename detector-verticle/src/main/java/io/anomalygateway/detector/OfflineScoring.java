@@ -33,12 +33,12 @@ public final class OfflineScoring {
     double[] scores = new double[data.count()];
     if (models.isBatchFitted(algorithm)) {
       FittedModel model = FittedModel.fit(models.trainer(algorithm), data, seed,
-          options.getSessionDefaults().contamination());
+          options.sessionDefaults().contamination());
       for (int row = 0; row < scores.length; row++) {
         scores[row] = model.score(data.values(), row * data.dims());
       }
     } else {
-      SessionSettings defaults = options.getSessionDefaults();
+      SessionSettings defaults = options.sessionDefaults();
       OfflineSession session = new OfflineSession(options, new SessionSettings(algorithm, defaults.bufferSize(),
           defaults.minSamples(), defaults.refitInterval(), defaults.contamination(), seed, defaults.shingleSize()),
           data.dims());

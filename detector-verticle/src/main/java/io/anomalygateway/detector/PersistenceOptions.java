@@ -1,39 +1,40 @@
 package io.anomalygateway.detector;
 
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.anomalygateway.runtime.config.Settings;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where a detector that is not clustered keeps its sessions across restarts: the {@code persistence} section of the
  * configuration.
  *
- * @param dataDir the directory of the snapshot file, or {@code null} to keep nothing (every restart starts afresh)
- * @param commitInterval seconds a written snapshot may wait before it is on disk: what a crash can lose
+ * @param dataDir the directory of the snapshot file; {@code null} or blank keeps nothing
+ * @param commitInterval how long a written snapshot may wait before it is on disk: what a crash can lose
  */
-public record PersistenceOptions(Path dataDir, double commitInterval) {
+public record PersistenceOptions(
+    @JsonPropertyDescription("directory of the detector's snapshot file (not clustered); `null` keeps nothing, so "
+        + "every restart starts afresh")
+    String dataDir,
+    @JsonPropertyDescription("how long a written snapshot may wait before it is on disk: what a crash can lose")
+    @DurationMin(millis = 1, message = "must be positive")
+    @DurationMax(seconds = 60, message = "must be at most 60s") Duration commitInterval) {
 
-  /** Validates each setting, naming it and its value. */
-  public PersistenceOptions {
-    if (!(commitInterval > 0 && commitInterval <= 60)) {
-      throw new IllegalArgumentException("persistence.commit_interval must be in (0, 60] seconds, got "
-          + commitInterval);
-    }
+  /** @return the packaged defaults */
+  public static PersistenceOptions defaults() {
+    return Settings.read(null, "persistence", PersistenceOptions.class);
   }
 
-  /**
-   * @param json the {@code persistence} section, or {@code null} for none (nothing kept)
-   * @return the options
-   */
-  public static PersistenceOptions fromJson(JsonObject json) {
-    JsonObject section = json == null ? new JsonObject() : json;
-    String dir = section.getString("data_dir");
-    return new PersistenceOptions(dir == null || dir.isBlank() ? null : Path.of(dir),
-        section.getDouble("commit_interval", 1.0));
+  /** @return the snapshot directory, or {@code null} when nothing is kept */
+  public Path directory() {
+    return dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir);
   }
 
   /** @return the commit delay in milliseconds */
   public int commitMillis() {
-    return (int) Math.round(commitInterval * 1000);
+    return (int) commitInterval.toMillis();
   }
 }

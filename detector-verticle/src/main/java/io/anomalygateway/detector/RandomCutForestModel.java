@@ -54,14 +54,14 @@ final class RandomCutForestModel implements SessionModel {
         .dimensions(dims * shingle)
         .shingleSize(shingle)
         .internalShinglingEnabled(true)
-        .numberOfTrees(options.getRcfTrees())
-        .sampleSize(options.getRcfSampleSize())
-        .outputAfter(Math.max(1, Math.min(settings.minSamples(), options.getRcfSampleSize())))
+        .numberOfTrees(options.rcfTrees())
+        .sampleSize(options.rcfSampleSize())
+        .outputAfter(Math.max(1, Math.min(settings.minSamples(), options.rcfSampleSize())))
         .randomSeed(settings.seed())
         .transformMethod(TransformMethod.NONE)
         .autoAdjust(true)
         .alertOnce(true)
-        .zFactor(options.getRcfZFactor())
+        .zFactor(options.rcfZFactor())
         .parallelExecutionEnabled(false)
         .build();
   }
@@ -77,7 +77,7 @@ final class RandomCutForestModel implements SessionModel {
     }
     threshold = descriptor.getThreshold();
     double ratio = Math.pow(score / threshold, CONFIDENCE_EXPONENT);
-    boolean anomaly = descriptor.getAnomalyGrade() >= options.getRcfMinGrade();
+    boolean anomaly = descriptor.getAnomalyGrade() >= options.rcfMinGrade();
     if (!anomaly) {
       return Verdict.normal(ratio / (1 + ratio), bufferSize());
     }
@@ -101,7 +101,7 @@ final class RandomCutForestModel implements SessionModel {
     }
     Arrays.sort(order, Comparator.comparingDouble(k -> -(attribution.high[first + k] + attribution.low[first + k])));
     List<FeatureContribution> explanation = new ArrayList<>();
-    for (int i = 0; i < Math.min(options.getExplanationFeatures(), dims); i++) {
+    for (int i = 0; i < Math.min(options.explanationFeatures(), dims); i++) {
       int k = order[i];
       double high = attribution.high[first + k];
       double low = attribution.low[first + k];
@@ -112,7 +112,7 @@ final class RandomCutForestModel implements SessionModel {
   }
 
   private int bufferSize() {
-    return (int) Math.min(samples, options.getRcfSampleSize());
+    return (int) Math.min(samples, options.rcfSampleSize());
   }
 
   @Override

@@ -34,15 +34,14 @@ final class SessionOwnership {
   private final Map<String, Future<DetectorSession>> loading = new HashMap<>();
   private final long staleNanos;
   private long writes;
-  private long handedOver;
 
   /**
-   * @param staleAfterSeconds how long a held session may go unasked before its next request checks the store for a
+   * @param staleAfter how long a held session may go unasked before its next request checks the store for a
    *     newer state (another detector served it meanwhile: a partition, a stall); 0 never checks (one process)
    */
   SessionOwnership(String instanceId, DetectorSessions sessions, SessionStore store, int snapshotInterval,
-                   int dedupWindow, double staleAfterSeconds, Function<DetectorSession, Future<Void>> warmUp) {
-    this.staleNanos = Math.round(staleAfterSeconds * 1e9);
+                   int dedupWindow, java.time.Duration staleAfter, Function<DetectorSession, Future<Void>> warmUp) {
+    this.staleNanos = staleAfter.toNanos();
     this.instanceId = instanceId;
     this.sessions = sessions;
     this.store = store;
@@ -200,15 +199,9 @@ final class SessionOwnership {
     return Future.join(writes);
   }
 
-  /** @return sessions handed over to another instance */
-  long handedOver() {
-    return handedOver;
-  }
-
   private Future<Void> handOver(String id) {
     DetectorSession session = sessions.find(id, System.nanoTime());
     sessions.remove(id);
-    handedOver++;
     return session == null ? Future.succeededFuture() : store.save(id, session.snapshot(nextWrite()));
   }
 }

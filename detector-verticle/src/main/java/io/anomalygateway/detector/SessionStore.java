@@ -17,16 +17,14 @@ final class SessionStore {
 
   private final SnapshotMap map;
   private final long ttlMillis;
-  private long written;
-  private long restored;
 
   /**
    * @param map where the snapshots go, or {@code null} for none
-   * @param ttlSeconds how long a snapshot stays readable
+   * @param ttl how long a snapshot stays readable
    */
-  SessionStore(SnapshotMap map, double ttlSeconds) {
+  SessionStore(SnapshotMap map, java.time.Duration ttl) {
     this.map = map;
-    this.ttlMillis = Math.max(1_000L, Math.round(ttlSeconds * 1000));
+    this.ttlMillis = Math.max(1_000L, ttl.toMillis());
   }
 
   /** @return whether snapshots are written and read */
@@ -45,7 +43,6 @@ final class SessionStore {
     }
     try {
       return map.put(KEY_PREFIX + sessionId, snapshot.toBuffer(), ttlMillis)
-          .onSuccess(v -> written++)
           .onFailure(e -> LOG.warn("Could not snapshot session {}: {}", sessionId, e.getMessage()));
     } catch (RuntimeException e) {
       LOG.warn("Could not snapshot session {}: {}", sessionId, e.toString());
@@ -68,11 +65,7 @@ final class SessionStore {
       read = Future.failedFuture(e);
     }
     return read.map(bytes -> {
-          if (bytes == null) {
-            return (SessionSnapshot) null;
-          }
-          restored++;
-          return SessionSnapshot.fromBuffer(bytes);
+          return bytes == null ? null : SessionSnapshot.fromBuffer(bytes);
         })
         .otherwise(e -> {
           LOG.warn("Could not read the snapshot of session {}: {}", sessionId, e.getMessage());
@@ -94,15 +87,5 @@ final class SessionStore {
   /** @return completed once everything written is kept */
   Future<Void> close() {
     return map == null ? Future.succeededFuture() : map.close();
-  }
-
-  /** @return snapshots written by this detector */
-  long written() {
-    return written;
-  }
-
-  /** @return sessions this detector restored from a snapshot */
-  long restored() {
-    return restored;
   }
 }

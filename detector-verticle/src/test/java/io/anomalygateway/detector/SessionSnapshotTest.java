@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A session written to a snapshot and restored elsewhere goes on where it was. */
 class SessionSnapshotTest {
 
-  private final DetectorOptions options = new DetectorOptions(new JsonObject().put("min_samples", 50)
+  private final DetectorOptions options = DetectorOptions.of(new JsonObject().put("min_samples", 50)
       .put("buffer_size", 300).put("rcf_trees", 20).put("rcf_sample_size", 64));
   private final ModelCatalog models = new ModelCatalog(options);
 
@@ -96,14 +96,14 @@ class SessionSnapshotTest {
   }
 
   private DetectorSession session(Algorithm algorithm) {
-    SessionSettings defaults = options.getSessionDefaults();
+    SessionSettings defaults = options.sessionDefaults();
     return new DetectorSession("s", new SessionSettings(algorithm, defaults.bufferSize(), defaults.minSamples(),
         defaults.refitInterval(), defaults.contamination(), defaults.seed(), defaults.shingleSize()), models);
   }
 
   private DetectorSession roundTrip(DetectorSession original) {
     SessionSnapshot copy = SessionSnapshot.fromBuffer(original.snapshot("writer-1").toBuffer());
-    DetectorSession restored = new DetectorSession("s", options.getSessionDefaults(), models);
+    DetectorSession restored = new DetectorSession("s", options.sessionDefaults(), models);
     restored.restore(copy, 256);
     return restored;
   }

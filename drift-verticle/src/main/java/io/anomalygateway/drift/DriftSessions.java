@@ -27,14 +27,14 @@ final class DriftSessions {
     this.options = options;
     this.budget = budget;
     this.evictionIdleNanos = evictionIdleNanos;
-    this.idleNanos = Math.round(options.getSessionIdleTimeout() * 1e9);
+    this.idleNanos = options.sessionIdleTimeout().toNanos();
   }
 
   SessionDrift open(String id, long now) {
     SessionDrift session = sessions.get(id);
     if (session == null) {
       evictIdle(now);
-      if (sessions.size() >= options.getMaxSessions()) {
+      if (sessions.size() >= options.maxSessions()) {
         Iterator<SessionDrift> eldest = sessions.values().iterator();
         release(eldest.next());
         eldest.remove();

@@ -4,94 +4,89 @@ import io.anomalygateway.drift.stats.MultipleTesting;
 import io.anomalygateway.protocol.Addresses;
 import io.anomalygateway.protocol.DriftMethod;
 import io.anomalygateway.protocol.ErrorCode;
-import io.anomalygateway.runtime.capacity.CapacityOptions;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.Topic;
 import io.anomalygateway.protocol.TopicEvents;
-import io.anomalygateway.protocol.bus.BusCodecs;
 import io.anomalygateway.protocol.bus.ConfigureCommand;
 import io.anomalygateway.protocol.bus.DriftEvent;
-import io.micrometer.core.instrument.Metrics;
 import io.anomalygateway.protocol.bus.DriftObservation;
 import io.anomalygateway.protocol.bus.DriftQuery;
 import io.anomalygateway.protocol.bus.DriftReport;
 import io.anomalygateway.protocol.bus.DriftSettings;
 import io.anomalygateway.protocol.bus.DriftStatus;
 import io.anomalygateway.protocol.bus.SessionQuery;
-import io.anomalygateway.runtime.cluster.ClusterOptions;
-import io.anomalygateway.runtime.cluster.InstanceDirectory;
-import io.anomalygateway.runtime.cluster.Presence;
-import io.anomalygateway.runtime.cluster.PresenceBeacon;
+import io.anomalygateway.runtime.capacity.CapacityOptions;
+import io.anomalygateway.runtime.cluster.Rendezvous;
 import io.anomalygateway.runtime.cluster.Service;
+import io.anomalygateway.runtime.worker.WorkerVerticle;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
+import java.util.Map;
 
 /**
  * Watches every session's stream for concept drift. Deploy it as a worker verticle: it receives each block of
  * scored samples from the detector, answers {@code drift} requests, and publishes a {@link DriftEvent} on
  * {@link Addresses#DRIFT_EVENTS} when continuous monitoring finds drift.
  */
-public final class DriftVerticle extends VerticleBase {
+public final class DriftVerticle extends WorkerVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(DriftVerticle.class);
 
-  private final String instanceId = UUID.randomUUID().toString();
+  private final Map<DriftMethod, Counter> detections = new EnumMap<>(DriftMethod.class);
   private DriftOptions options;
   private DriftSessions sessions;
-  private InstanceDirectory directory;
-  private long evictionTimer;
 
-  @Override
-  public Future<?> start() {
-    // Every method's counter exists from the start, so that dashboards show 0 rather than no series.
-    for (DriftMethod method : DriftMethod.values()) {
-      Metrics.counter("anomaly.drift.detections", "method", method.wireName());
-    }
-    options = new DriftOptions(config());
-    CapacityOptions capacity = CapacityOptions.fromJson(config().getJsonObject("capacity"));
-    sessions = new DriftSessions(options, capacity.stateBudget(vertx), capacity.evictionIdleNanos());
-    long sweepMillis = Math.max(1_000L, Math.min(60_000L, Math.round(options.getSessionIdleTimeout() * 100)));
-    evictionTimer = vertx.setPeriodic(sweepMillis, id -> sessions.evictIdle(System.nanoTime()));
-    ClusterOptions cluster = new ClusterOptions(config().getJsonObject("cluster"));
-    directory = new InstanceDirectory(vertx, cluster);
-    directory.onChange((service, members) -> {
-      if (service == Service.DRIFT && members.instances().contains(instanceId)) {
-        int moved = sessions.retainOwned(id -> instanceId.equals(members.owner(id)));
-        if (moved > 0) {
-          LOG.info("{} sessions moved to another drift instance", moved);
-        }
-      }
-    });
-    BusCodecs.register(vertx);
-    EventBus bus = vertx.eventBus();
-    Presence presence = new Presence(Service.DRIFT, instanceId, cluster.getNodeId(), false);
-    return Future.all(List.of(
-        bus.<DriftObservation>consumer(own(Addresses.DRIFT_OBSERVE), m -> observe(m.body())).completion(),
-        bus.<DriftQuery>consumer(own(Addresses.DRIFT_CHECK), m -> handle(m, this::check)).completion(),
-        bus.<ConfigureCommand>consumer(own(Addresses.DRIFT_CONFIGURE), m -> handle(m, this::configure)).completion(),
-        bus.<SessionQuery>consumer(own(Addresses.DRIFT_STATUS), m -> handle(m, this::status)).completion(),
-        directory.start()))
-        .compose(v -> vertx.deployVerticle(new PresenceBeacon(presence, cluster, context,
-            () -> sessions.retainOwned(id -> false))));
+  /** A drift monitor with the settings of its deployment's {@code drift} section. */
+  public DriftVerticle() {
+    super(Service.DRIFT);
   }
 
   @Override
-  public Future<?> stop() {
-    vertx.cancelTimer(evictionTimer);
-    directory.stop();
+  protected Future<?> startService() {
+    // Every method's counter exists from the start, so that dashboards show 0 rather than no series.
+    for (DriftMethod method : DriftMethod.values()) {
+      detections.put(method, meters().counter("anomaly.drift.detections", "Drifts declared, by method",
+          "method", method.wireName()));
+    }
+    options = settings("drift", DriftOptions.class);
+    CapacityOptions capacity = settings("capacity", CapacityOptions.class);
+    sessions = new DriftSessions(options, capacity.stateBudget(vertx), capacity.evictionIdleNanos());
+    this.<DriftObservation>consume(Addresses.ofInstance(Addresses.DRIFT_OBSERVE, instanceId),
+        m -> observe(m.body()));
+    answer(Addresses.DRIFT_CHECK, this::check);
+    answer(Addresses.DRIFT_CONFIGURE, this::configure);
+    answer(Addresses.DRIFT_STATUS, this::status);
     return Future.succeededFuture();
   }
 
-  private String own(String address) {
-    return Addresses.ofInstance(address, instanceId);
+  @Override
+  protected Duration idleTimeout() {
+    return options.sessionIdleTimeout();
+  }
+
+  @Override
+  protected int sweepIdle(long now) {
+    return sessions.evictIdle(now);
+  }
+
+  /** Sessions now owned by another instance start there afresh; keeping them here would only hold memory. */
+  @Override
+  protected void membersChanged(Rendezvous members) {
+    int moved = sessions.retainOwned(id -> instanceId.equals(members.owner(id)));
+    if (moved > 0) {
+      LOG.info("{} sessions moved to another drift instance", moved);
+    }
+  }
+
+  @Override
+  protected void fenced() {
+    sessions.retainOwned(id -> false);
   }
 
   /**
@@ -111,21 +106,21 @@ public final class DriftVerticle extends VerticleBase {
     for (DriftEvent event : events) {
       LOG.info("Drift in session {} at sample {} ({}, features {})", event.sessionId(), event.sample(),
           event.method().wireName(), event.features().stream().map(f -> f.index()).toList());
-      Metrics.counter("anomaly.drift.detections", "method", event.method().wireName()).increment();
+      detections.get(event.method()).increment();
       vertx.eventBus().publish(Addresses.DRIFT_EVENTS, event);
       TopicEvents.publish(vertx.eventBus(), Topic.DRIFT, TopicEvents.drift(event));
     }
   }
 
   private DriftReport check(DriftQuery query) {
-    int windowSize = query.windowSize() > 0 ? query.windowSize() : options.getWindowSize();
-    if (windowSize > options.getMaxWindowSize()) {
+    int windowSize = query.windowSize() > 0 ? query.windowSize() : options.windowSize();
+    if (windowSize > options.maxWindowSize()) {
       throw new ProtocolException(ErrorCode.INVALID_FIELD, "'window_size' must be between 10 and "
-          + options.getMaxWindowSize() + ".");
+          + options.maxWindowSize() + ".");
     }
-    DriftMethod method = query.method() != null ? query.method() : options.getMethod();
-    double alpha = Double.isNaN(query.alpha()) ? options.getAlpha() : query.alpha();
-    MultipleTesting correction = options.getCorrection();
+    DriftMethod method = query.method() != null ? query.method() : options.method();
+    double alpha = Double.isNaN(query.alpha()) ? options.alpha() : query.alpha();
+    MultipleTesting correction = options.correction();
     SessionDrift session = sessions.open(query.sessionId(), System.nanoTime());
     if (query.reset()) {
       session.reset();
@@ -142,16 +137,5 @@ public final class DriftVerticle extends VerticleBase {
 
   private DriftStatus status(SessionQuery query) {
     return sessions.open(query.sessionId(), System.nanoTime()).status();
-  }
-
-  private <T, R> void handle(Message<T> message, Function<T, R> handler) {
-    try {
-      message.reply(handler.apply(message.body()));
-    } catch (ProtocolException e) {
-      message.fail(e.error().code().failureCode(), e.error().failureText());
-    } catch (RuntimeException e) {
-      LOG.error("Drift request failed", e);
-      message.fail(ErrorCode.INTERNAL_ERROR.failureCode(), ErrorCode.INTERNAL_ERROR.genericMessage());
-    }
   }
 }

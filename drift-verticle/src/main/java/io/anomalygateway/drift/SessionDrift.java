@@ -56,7 +56,7 @@ final class SessionDrift {
   SessionDrift(String sessionId, DriftOptions options) {
     this.sessionId = sessionId;
     this.options = options;
-    this.settings = new DriftSettings(options.getOnDrift(), options.getMonitor());
+    this.settings = new DriftSettings(options.onDrift(), options.monitor());
   }
 
   /**
@@ -72,10 +72,10 @@ final class SessionDrift {
     List<DriftEvent> events = new ArrayList<>(0);
     for (int row = 0; row < block.count(); row++) {
       int offset = row * dims;
-      if (referenceCount < options.getReferenceSize()) {
+      if (referenceCount < options.referenceSize()) {
         if ((referenceCount + 1) * dims > reference.length) {
           reference = Arrays.copyOf(reference, (int) RecentWindow.allocatedRows(referenceCount + 1L,
-              options.getReferenceSize()) * dims);
+              options.referenceSize()) * dims);
         }
         System.arraycopy(block.values(), offset, reference, referenceCount * dims, dims);
         referenceCount++;
@@ -85,7 +85,7 @@ final class SessionDrift {
       }
       monitors.update(block.values(), offset, scores[row], samples);
       samples++;
-      if (sinceCheck >= options.getCheckInterval()) {
+      if (sinceCheck >= options.checkInterval()) {
         sinceCheck = 0;
         DriftEvent event = monitor();
         if (event != null) {
@@ -102,16 +102,16 @@ final class SessionDrift {
    * session's {@code on_drift} (which only decides whether the detector refits).
    */
   private DriftEvent monitor() {
-    if (recent.size() < options.getMonitorWindowSize()) {
+    if (recent.size() < options.monitorWindowSize()) {
       return null;
     }
     DriftMethod method = settings.monitor();
-    List<FeatureDrift> features = evidence(method, options.getMonitorWindowSize(), options.getMonitorAlpha(),
-        options.getCorrection(), true);
+    List<FeatureDrift> features = evidence(method, options.monitorWindowSize(), options.monitorAlpha(),
+        options.correction(), true);
     List<FeatureDrift> drifted = features.stream().filter(FeatureDrift::drifted).toList();
     boolean streaming = method == DriftMethod.ADWIN || method == DriftMethod.PAGE_HINKLEY;
     positiveChecks = drifted.isEmpty() ? 0 : positiveChecks + 1;
-    if (positiveChecks < (streaming ? 1 : options.getMonitorConfirmations())) {
+    if (positiveChecks < (streaming ? 1 : options.monitorConfirmations())) {
       return null;
     }
     positiveChecks = 0;
@@ -121,8 +121,8 @@ final class SessionDrift {
     boolean refit = settings.onDrift() == OnDrift.REFIT;
     long window = samples - 1 - Math.max(0, monitors.lastScoreDrift());
     DriftEvent event = new DriftEvent(sessionId, samples - 1, method, drifted,
-        monitors.lastScoreDrift() >= 0 && window < options.getMonitorWindowSize(), refit,
-        options.getMonitorWindowSize());
+        monitors.lastScoreDrift() >= 0 && window < options.monitorWindowSize(), refit,
+        options.monitorWindowSize());
     renewReference();
     return event;
   }
@@ -133,16 +133,16 @@ final class SessionDrift {
    * newest samples after it accumulate), with that detection.
    */
   DriftReport report(int windowSize, DriftMethod method, double alpha, MultipleTesting correction) {
-    boolean comparable = referenceCount == options.getReferenceSize() && recent != null
+    boolean comparable = referenceCount == options.referenceSize() && recent != null
         && recent.size() >= windowSize;
     if (detection != null && !comparable) {
-      int window = options.getMonitorWindowSize();
-      return new DriftReport(DriftReport.OK, true, detection.method(), window, options.getReferenceSize(), window,
-          options.getMonitorAlpha(), options.getCorrection().wireName(), 0, detection.features(),
+      int window = options.monitorWindowSize();
+      return new DriftReport(DriftReport.OK, true, detection.method(), window, options.referenceSize(), window,
+          options.monitorAlpha(), options.correction().wireName(), 0, detection.features(),
           DriftReport.MONITOR, detection.sample());
     }
     long detectedAt = detection == null ? -1 : detection.sample();
-    int referenceMissing = options.getReferenceSize() - referenceCount;
+    int referenceMissing = options.referenceSize() - referenceCount;
     int recentMissing = recent == null ? windowSize : Math.max(0, windowSize - recent.size());
     if (dims == 0 || referenceMissing > 0 || recentMissing > 0) {
       int needed = Math.max(0, referenceMissing) + recentMissing;
@@ -164,7 +164,7 @@ final class SessionDrift {
   private List<FeatureDrift> evidence(DriftMethod method, int windowSize, double alpha, MultipleTesting correction,
                                       boolean decisionOnly) {
     if (columns == null || columns.count() != referenceCount) {
-      columns = new ReferenceColumns(reference, referenceCount, dims, options.getPsiBins());
+      columns = new ReferenceColumns(reference, referenceCount, dims, options.psiBins());
     }
     double[] statistics = new double[dims];
     double[] pValues = new double[dims];
@@ -184,7 +184,7 @@ final class SessionDrift {
         }
         case PSI -> {
           statistics[k] = psi[k];
-          drifted[k] = psi[k] > options.getPsiThreshold();
+          drifted[k] = psi[k] > options.psiThreshold();
         }
         default -> {
           statistics[k] = monitors.detections(method, k);
@@ -216,7 +216,7 @@ final class SessionDrift {
     positiveChecks = 0;
     if (dims > 0) {
       reference = new double[0];
-      recent = new RecentWindow(options.getMaxWindowSize(), dims);
+      recent = new RecentWindow(options.maxWindowSize(), dims);
       monitors = new FeatureMonitors(dims);
     }
   }
@@ -229,13 +229,13 @@ final class SessionDrift {
    */
   long bytesAfter(int rows, int blockDims) {
     int d = dims == 0 ? blockDims : dims;
-    int referenceSize = options.getReferenceSize();
+    int referenceSize = options.referenceSize();
     long referenceRows = Math.min(referenceSize, (long) referenceCount + rows);
-    long recentRows = Math.min(options.getMaxWindowSize(), (recent == null ? 0 : recent.size())
+    long recentRows = Math.min(options.maxWindowSize(), (recent == null ? 0 : recent.size())
         + Math.max(0, rows - (referenceSize - referenceCount)));
     long window = RecentWindow.allocatedRows(referenceRows, referenceSize)
-        + RecentWindow.allocatedRows(recentRows, options.getMaxWindowSize());
-    long sorted = referenceRows == referenceSize ? referenceRows + options.getPsiBins() : 0;
+        + RecentWindow.allocatedRows(recentRows, options.maxWindowSize());
+    long sorted = referenceRows == referenceSize ? referenceRows + options.psiBins() : 0;
     return SESSION_OVERHEAD + 8L * d * (window + sorted) + MONITOR_BYTES * d;
   }
 

@@ -18,7 +18,6 @@ import java.time.Instant;
 final class AccessEndpoint {
 
   /** The route. */
-  static final String PATH = "/api/v1/streaming/access";
 
   private final Gateway gateway;
 

@@ -18,8 +18,8 @@ final class BridgeVisitor {
    */
   BridgeVisitor(Gateway gateway, Principal principal, Runnable onExpiry) {
     this.principal = principal;
-    this.limiter = new RateLimiter(gateway.options().getSecurity().getRateLimit(principal.role()),
-        gateway.options().getSecurity().getFloodCloseAfter());
+    this.limiter = new RateLimiter(gateway.security().rateLimit(principal.role()),
+        gateway.security().floodCloseAfter());
     this.expiry = new TokenExpiry(gateway.vertx(), onExpiry);
     expiry.schedule(principal);
   }

@@ -12,7 +12,6 @@ import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,21 +42,12 @@ final class Circuits {
   private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
   /**
-   * @param section the {@code circuit} section of the configuration: {@code failures}, {@code call_timeout} and
-   *     {@code reset_timeout} (seconds)
+   * @param settings the {@code circuit} section of the configuration
    */
-  Circuits(Vertx vertx, JsonObject section) {
+  Circuits(Vertx vertx, CircuitOptions settings) {
     this.vertx = vertx;
-    JsonObject config = section == null ? new JsonObject() : section;
-    int failures = config.getInteger("failures", 3);
-    double callTimeout = config.getDouble("call_timeout", 5.0);
-    double reset = config.getDouble("reset_timeout", 5.0);
-    if (failures < 1 || !(callTimeout > 0) || !(reset > 0)) {
-      throw new IllegalArgumentException("circuit.failures must be at least 1 and circuit.call_timeout and "
-          + "circuit.reset_timeout positive, got " + failures + ", " + callTimeout + " and " + reset);
-    }
-    this.options = new CircuitBreakerOptions().setMaxFailures(failures)
-        .setTimeout(Math.round(callTimeout * 1000)).setResetTimeout(Math.round(reset * 1000))
+    this.options = new CircuitBreakerOptions().setMaxFailures(settings.failures())
+        .setTimeout(settings.callTimeout().toMillis()).setResetTimeout(settings.resetTimeout().toMillis())
         .setNotificationAddress(null);
     ALL.add(this);
     if (GAUGE.compareAndSet(false, true)) {

@@ -4,6 +4,7 @@ import io.anomalygateway.gateway.security.Principal;
 import io.anomalygateway.gateway.security.RateLimiter;
 import io.anomalygateway.gateway.security.SecurityOptions;
 import io.anomalygateway.protocol.ConnectionSettings;
+import io.anomalygateway.protocol.CloseCodes;
 import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
@@ -15,6 +16,7 @@ import io.anomalygateway.protocol.wire.RequestReader;
 import io.anomalygateway.protocol.wire.ResponseWriter;
 import io.anomalygateway.protocol.wire.SampleRequest;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -28,21 +30,6 @@ import org.slf4j.LoggerFactory;
  * and counters. All its methods run on the event loop of the socket.
  */
 final class Connection implements Peer {
-
-  /** WebSocket close status for a message over {@code max_message_size}. */
-  static final short MESSAGE_TOO_BIG = 1009;
-  /** WebSocket close status when the server goes away. */
-  static final short GOING_AWAY = 1001;
-  /** WebSocket close status for a normal closure, used for idle connections. */
-  static final short NORMAL = 1000;
-  /** WebSocket close status for a policy violation, used for subscribers that stop reading and for floods. */
-  static final short POLICY_VIOLATION = 1008;
-  /** WebSocket close status when the connection's token expired. */
-  static final short TOKEN_EXPIRED = 4401;
-  /** WebSocket close status for a peer that did not answer the server's ping within {@code ping_timeout}. */
-  static final short PING_TIMEOUT = 4408;
-  /** The server cannot take the message now (out of memory); the client may try again later, elsewhere. */
-  static final short TRY_AGAIN_LATER = 1013;
 
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
@@ -83,23 +70,23 @@ final class Connection implements Peer {
     this.clientId = clientId;
     this.principal = principal;
     this.address = address;
-    this.settings = gateway.options().getConnectionDefaults();
+    this.settings = gateway.options().connectionDefaults();
     this.vertx = gateway.vertx();
-    this.security = gateway.options().getSecurity();
-    this.limiter = new RateLimiter(security.getRateLimit(principal.role()), security.getFloodCloseAfter());
+    this.security = gateway.security();
+    this.limiter = new RateLimiter(security.rateLimit(principal.role()), security.floodCloseAfter());
     this.refresher = new TokenRefresher(gateway.authenticator(), gateway.registry().admission());
     this.meters = gateway.meters();
-    this.node = gateway.options().getCluster().getNodeId();
+    this.node = gateway.cluster().nodeId();
     this.registry = gateway.registry();
     this.reader = gateway.reader();
     this.handler = gateway.handler();
     this.batcher = new SampleBatcher(gateway.vertx(), this, handler);
     this.topics = gateway.topics();
-    this.slowConsumerNanos = Math.round(gateway.options().getSlowConsumerTimeout() * 1e9);
-    socket.setWriteQueueMaxSize(gateway.options().getMaxWriteQueue());
-    this.expiry = new TokenExpiry(vertx, () -> close(TOKEN_EXPIRED, "token expired"));
-    this.keepAlive = new KeepAlive(vertx, socket, gateway.options().getPingInterval(),
-        gateway.options().getPingTimeout(), this::onPingTimeout);
+    this.slowConsumerNanos = gateway.options().slowConsumerTimeout().toNanos();
+    socket.setWriteQueueMaxSize(gateway.options().maxWriteQueue());
+    this.expiry = new TokenExpiry(vertx, () -> close(CloseCodes.TOKEN_EXPIRED, "token expired"));
+    this.keepAlive = new KeepAlive(vertx, socket, gateway.options().pingInterval(),
+        gateway.options().pingTimeout(), this::onPingTimeout);
   }
 
   /** Installs the socket's handlers and greets the client. */
@@ -118,7 +105,7 @@ final class Connection implements Peer {
   /** Runs on a new token from now on (after {@link TokenRefresher} checked it): its role, its limits, its expiry. */
   void renew(Principal next) {
     if (next.role() != principal.role()) {
-      limiter = new RateLimiter(security.getRateLimit(next.role()), security.getFloodCloseAfter());
+      limiter = new RateLimiter(security.rateLimit(next.role()), security.floodCloseAfter());
     }
     principal = next;
     expiry.schedule(next);
@@ -142,7 +129,7 @@ final class Connection implements Peer {
 
   private void onPingTimeout() {
     LOG.debug("Closing {} in session {}: no answer to the server's ping", clientId, sessionId);
-    close(PING_TIMEOUT, "ping timeout");
+    close(CloseCodes.PING_TIMEOUT, "ping timeout");
   }
 
   /**
@@ -182,7 +169,7 @@ final class Connection implements Peer {
       registry.requests().release(tenant, cost);
       LOG.error("Out of memory reading a message of {} characters from {} in session {}", text.length(), clientId,
           sessionId);
-      close(TRY_AGAIN_LATER, "server out of memory");
+      close(WebSocketCloseStatus.TRY_AGAIN_LATER, "server out of memory");
     }
   }
 
@@ -238,7 +225,7 @@ final class Connection implements Peer {
   /** A connection outlives its token only until its next message: then it is closed with 4401. */
   private boolean expired() {
     if (principal.expiredAt(System.currentTimeMillis() / 1000)) {
-      close(TOKEN_EXPIRED, "token expired");
+      close(CloseCodes.TOKEN_EXPIRED, "token expired");
       return true;
     }
     return false;
@@ -258,7 +245,7 @@ final class Connection implements Peer {
     meters.rateLimited();
     if (limiter.flooding(System.nanoTime())) {
       LOG.info("Closing {} in session {}: flooding past its rate limit", clientId, sessionId);
-      close(POLICY_VIOLATION, "rate limit exceeded");
+      close(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded");
     } else {
       sendError(requestId, ProtocolError.rateLimited(retryAfter));
     }
@@ -282,7 +269,7 @@ final class Connection implements Peer {
       LOG.debug("Closing {} in session {}: message too large", clientId, sessionId);
       if (!closed) {
         sendError(null, ProtocolError.generic(ErrorCode.MESSAGE_TOO_LARGE));
-        close(MESSAGE_TOO_BIG, "message too large");
+        close(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too large");
       }
     } else {
       LOG.debug("Connection {} in session {} failed: {}", clientId, sessionId, failure.toString());
@@ -334,7 +321,7 @@ final class Connection implements Peer {
    */
   boolean drainedAt(long now, long drainStart, long quietNanos, boolean force) {
     if (!closed && awaited == 0 && (force || now - Math.max(lastActivity, drainStart) > quietNanos)) {
-      close(GOING_AWAY, "server shutting down");
+      close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server shutting down");
     }
     return closed;
   }
@@ -357,7 +344,7 @@ final class Connection implements Peer {
         overLimitSince = now;
       } else if (now - overLimitSince > slowConsumerNanos) {
         LOG.info("Disconnecting {} in session {}: {} events dropped, not reading", clientId, sessionId, dropped);
-        close(POLICY_VIOLATION, "too slow: events dropped");
+        close(WebSocketCloseStatus.POLICY_VIOLATION, "too slow: events dropped");
       }
       return;
     }
@@ -389,6 +376,16 @@ final class Connection implements Peer {
         .log(serverSide ? "Request failed on the server's side" : "Request refused");
   }
 
+  void close(WebSocketCloseStatus status, String reason) {
+    close((short) status.code(), reason);
+  }
+
+  /**
+   * Closes the connection once, flushing a pending batch first.
+   *
+   * @param status a close code: a standard one, or one of {@link CloseCodes}
+   * @param reason for the peer and the log
+   */
   void close(short status, String reason) {
     if (!closed) {
       batcher.flush();

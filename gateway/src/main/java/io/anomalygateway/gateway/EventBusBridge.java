@@ -2,12 +2,15 @@ package io.anomalygateway.gateway;
 
 import io.anomalygateway.gateway.security.Principal;
 import io.anomalygateway.protocol.Addresses;
+import io.anomalygateway.protocol.CloseCodes;
 import io.anomalygateway.protocol.ErrorCode;
+import io.anomalygateway.protocol.Identifiers;
 import io.anomalygateway.protocol.ProtocolError;
 import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.RequestType;
 import io.anomalygateway.protocol.wire.Request;
 import io.anomalygateway.protocol.wire.ResponseWriter;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
@@ -22,10 +25,9 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The SockJS event-bus bridge for browsers at {@code /eventbus/*}, default deny. A socket is opened with a token
@@ -40,14 +42,11 @@ import java.util.regex.Pattern;
 final class EventBusBridge {
 
   /** The route of the bridge. */
-  static final String PATH = "/eventbus/*";
   /** The bridge error a browser gets when its token expires, just before its socket is closed. */
   static final String TOKEN_EXPIRED = "token_expired";
 
   private static final Set<RequestType> BRIDGE_TYPES = EnumSet.of(RequestType.SAMPLE, RequestType.BATCH,
       RequestType.STATS, RequestType.PING, RequestType.DRIFT);
-  private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._:~-]+");
-  private static final Pattern TOKEN = Pattern.compile("[?&]token=([^&]+)");
 
   private final Gateway gateway;
   private final Origins origins;
@@ -55,7 +54,7 @@ final class EventBusBridge {
 
   EventBusBridge(Gateway gateway) {
     this.gateway = gateway;
-    this.origins = new Origins(gateway.options().getSecurity().getAllowedOrigins());
+    this.origins = new Origins(gateway.security().allowedOrigins());
   }
 
   Router router() {
@@ -109,12 +108,11 @@ final class EventBusBridge {
       event.complete(false);
       return;
     }
-    Matcher token = TOKEN.matcher(socket.uri());
-    gateway.authenticator().authenticate(token.find() ? java.net.URLDecoder.decode(token.group(1),
-        java.nio.charset.StandardCharsets.UTF_8) : null).onComplete(done -> {
+    List<String> token = new QueryStringDecoder(socket.uri()).parameters().get("token");
+    gateway.authenticator().authenticate(token == null ? null : token.get(0)).onComplete(done -> {
           if (done.succeeded()) {
             visitors.put(socket, new BridgeVisitor(gateway, done.result(), () -> expire(socket)));
-            socket.setWriteQueueMaxSize(gateway.options().getMaxWriteQueue());
+            socket.setWriteQueueMaxSize(gateway.options().maxWriteQueue());
           }
           event.complete(done.succeeded());
         });
@@ -128,7 +126,7 @@ final class EventBusBridge {
    */
   private static void expire(SockJSSocket socket) {
     socket.write(Buffer.buffer(new JsonObject().put("type", "err").put("body", TOKEN_EXPIRED).encode()));
-    socket.close(Connection.TOKEN_EXPIRED, "token expired");
+    socket.close(CloseCodes.TOKEN_EXPIRED, "token expired");
   }
 
   private static boolean maySend(Principal principal, BridgeVisitor visitor, BridgeEvent event) {
@@ -151,12 +149,11 @@ final class EventBusBridge {
     String principal = message.headers().get(BridgeRules.PRINCIPAL_HEADER);
     BridgeExchange exchange = new BridgeExchange(message, session instanceof String ? (String) session : null,
         principal != null ? Principal.fromJson(new JsonObject(principal)) : unverified(),
-        gateway.options().getConnectionDefaults());
+        gateway.options().connectionDefaults());
     try {
-      if (!(session instanceof String) || ((String) session).length() > gateway.options().getMaxIdLength()
-          || !SESSION.matcher((String) session).matches()) {
+      if (!(session instanceof String id) || !Identifiers.isValid(id, gateway.options().maxIdLength())) {
         throw new ProtocolException(ErrorCode.INVALID_FIELD, "'session_id' must be 1 to "
-            + gateway.options().getMaxIdLength() + " letters, digits or . _ : ~ -");
+            + gateway.options().maxIdLength() + " " + Identifiers.RULE);
       }
       Request request = gateway.reader().read(body.encode());
       if (!BRIDGE_TYPES.contains(request.type())) {

@@ -2,6 +2,8 @@ package io.anomalygateway.gateway;
 
 import io.anomalygateway.gateway.security.Authenticator;
 import io.anomalygateway.protocol.wire.RequestReader;
+import io.anomalygateway.gateway.security.SecurityOptions;
+import io.anomalygateway.runtime.cluster.ClusterOptions;
 import io.vertx.core.Vertx;
 
 /**
@@ -9,6 +11,8 @@ import io.vertx.core.Vertx;
  *
  * @param vertx the Vert.x instance
  * @param options the gateway's settings
+ * @param security the {@code security} section
+ * @param cluster the {@code cluster} section
  * @param registry the node's connections and counters
  * @param reader reads client messages
  * @param handler answers client requests
@@ -17,7 +21,8 @@ import io.vertx.core.Vertx;
  * @param authenticator verifies tokens
  * @param meters the gateway's Micrometer meters
  */
-record Gateway(Vertx vertx, GatewayOptions options, ConnectionRegistry registry, RequestReader reader,
+record Gateway(Vertx vertx, GatewayOptions options, SecurityOptions security, ClusterOptions cluster,
+               ConnectionRegistry registry, RequestReader reader,
                RequestHandler handler, TopicRouter topics, TrafficMeter traffic, Authenticator authenticator,
                GatewayMeters meters) {
 }

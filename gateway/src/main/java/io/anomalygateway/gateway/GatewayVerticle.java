@@ -1,13 +1,18 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.protocol.Endpoints;
 import io.anomalygateway.gateway.security.Authenticator;
 import io.anomalygateway.protocol.Addresses;
 import io.anomalygateway.runtime.capacity.CapacityOptions;
 import io.anomalygateway.protocol.Topic;
 import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.BusCodecs;
+import io.anomalygateway.runtime.cluster.ClusterOptions;
 import io.anomalygateway.runtime.cluster.InstanceDirectory;
+import io.anomalygateway.runtime.config.Settings;
+import io.anomalygateway.gateway.security.SecurityOptions;
 import io.anomalygateway.protocol.wire.RequestReader;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -32,8 +37,6 @@ public final class GatewayVerticle extends VerticleBase {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GatewayVerticle.class);
 
-  /** The health endpoint. */
-  public static final String HEALTH_PATH = "/api/v1/streaming/health";
   /** A draining connection closes after this long without a message, once all it sent is answered. */
   private static final long QUIET_NANOS = 100_000_000L;
 
@@ -54,51 +57,52 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    options = new GatewayOptions(config());
+    options = Settings.read(config(), "gateway", GatewayOptions.class);
+    SecurityOptions security = Settings.read(config(), "security", SecurityOptions.class);
+    ClusterOptions cluster = Settings.read(config(), "cluster", ClusterOptions.class);
     BusCodecs.register(vertx);
-    CapacityOptions capacity = CapacityOptions.fromJson(config().getJsonObject("capacity"));
+    CapacityOptions capacity = Settings.read(config(), "capacity", CapacityOptions.class);
     ConnectionRegistry registry = vertx.sharedData().<String, ConnectionRegistry>getLocalMap(REGISTRIES)
-        .computeIfAbsent(context.deploymentID(), id -> new ConnectionRegistry(options.getMaxConnections(),
-            options.getSecurity(), capacity, capacity.requestBudget(vertx)));
-    TopicRouter topics = new TopicRouter(options.getTopicHistorySize(), options.getTopicHistoryAge());
+        .computeIfAbsent(context.deploymentID(), id -> new ConnectionRegistry(options.maxConnections(),
+            security, capacity, capacity.requestBudget(vertx)));
+    TopicRouter topics = new TopicRouter(options.topicHistorySize(), options.topicHistoryAge());
     TrafficMeter traffic = new TrafficMeter();
-    directory = new InstanceDirectory(vertx, options.getCluster());
+    directory = new InstanceDirectory(vertx, cluster);
     SessionRouter sessionRouter = new SessionRouter(vertx.eventBus(), directory,
-        Math.max(1L, Math.round(options.getRequestTimeout() * 1000)), options.getCluster().getRequestAttempts(),
-        circuits = new Circuits(vertx, config().getJsonObject("circuit")));
+        Math.max(1L, options.requestTimeout().toMillis()), cluster.requestAttempts(),
+        circuits = new Circuits(vertx, Settings.read(config(), "circuit", CircuitOptions.class)));
     DetectorClient detector = new DetectorClient(sessionRouter);
     meters = new GatewayMeters(registry::activeConnections);
     GatewayMeters.watch(registry.requests(), capacity.stateBudget(vertx));
     RequestHandler handler = new RequestHandler(detector, registry, topics, traffic, meters,
-        options.getMaxBatchSize());
-    gateway = new Gateway(vertx, options, registry, new RequestReader(options.readLimits()), handler, topics,
-        traffic, new Authenticator(vertx, options.getSecurity()), meters);
+        options.maxBatchSize());
+    gateway = new Gateway(vertx, options, security, cluster, registry, new RequestReader(options.readLimits()), handler, topics,
+        traffic, new Authenticator(vertx, security), meters);
     EventBusBridge bridge = new EventBusBridge(gateway);
     meters.countBridgeSockets(bridge::sockets);
 
     Router router = Router.router(vertx);
-    router.get(HEALTH_PATH).handler(ctx -> ctx.response()
+    router.get(Endpoints.HEALTH).handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(new JsonObject().put("status", "UP").put("connections", registry.activeConnections()).encode()));
-    MetricsEndpoint metrics = new MetricsEndpoint(vertx);
-    router.get(MetricsEndpoint.PATH).handler(ctx -> metrics.handle(ctx.request()));
-    router.get(Readiness.PATH).handler(Readiness.handler(vertx, options.getCluster(), directory, detector,
+    MetricsEndpoint.mount(router);
+    router.get(Endpoints.READY).handler(Readiness.handler(vertx, cluster, directory, detector,
         () -> shuttingDown, capacity.readyHeapFraction()));
-    router.get(StreamingEndpoint.PATH).handler(new StreamingEndpoint(gateway, connections::add)::handle);
-    router.get(AccessEndpoint.PATH).handler(new AccessEndpoint(gateway)::handle);
-    router.route(EventBusBridge.PATH).subRouter(bridge.router());
+    router.get(Endpoints.STREAMING_ROUTE).handler(new StreamingEndpoint(gateway, connections::add)::handle);
+    router.get(Endpoints.ACCESS).handler(new AccessEndpoint(gateway)::handle);
+    router.route(Endpoints.EVENT_BUS).subRouter(bridge.router());
     router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
 
-    long sweepMillis = Math.max(100L, Math.min(5_000L, Math.round(options.getConnectionTimeout() * 250)));
+    long sweepMillis = Math.max(100L, Math.min(5_000L, options.connectionTimeout().toMillis() / 4));
     sweeper = vertx.setPeriodic(sweepMillis, id -> closeIdleConnections());
-    statsTimer = vertx.setPeriodic(Math.max(100L, Math.round(options.getStatsInterval() * 1000)),
+    statsTimer = vertx.setPeriodic(Math.max(100L, options.statsInterval().toMillis()),
         id -> publishStats());
     MessageConsumer<String> echo = vertx.eventBus().localConsumer(Addresses.GATEWAY_READINESS,
         message -> message.reply("pong"));
-    TcpBridgeOptions tcpOptions = TcpBridgeOptions.fromJson(config().getJsonObject("tcp_bridge"));
+    TcpBridgeOptions tcpOptions = Settings.read(config(), "tcp_bridge", TcpBridgeOptions.class);
     return Future.all(List.of(directory.start(), topics.start(vertx), bridge.start(), echo.completion()))
         .compose(v -> vertx.createHttpServer(httpOptions()).requestHandler(router)
-            .listen(options.getPort(), options.getHost()))
+            .listen(options.port(), options.host()))
         .onSuccess(listening -> server = listening)
         .compose(v -> tcpOptions.enabled() ? startTcpBridge(tcpOptions) : Future.succeededFuture());
   }
@@ -119,8 +123,8 @@ public final class GatewayVerticle extends VerticleBase {
 
   private HttpServerOptions httpOptions() {
     return new HttpServerOptions()
-        .setMaxWebSocketFrameSize(options.getMaxMessageSize())
-        .setMaxWebSocketMessageSize(options.getMaxMessageSize())
+        .setMaxWebSocketFrameSize(options.maxMessageSize())
+        .setMaxWebSocketMessageSize(options.maxMessageSize())
         // Compressed frames would let a small message inflate past the size limit.
         .setPerFrameWebSocketCompressionSupported(false)
         .setPerMessageWebSocketCompressionSupported(false);
@@ -129,10 +133,10 @@ public final class GatewayVerticle extends VerticleBase {
   private void closeIdleConnections() {
     connections.removeIf(Connection::isClosed);
     gateway.registry().admission().prune(System.nanoTime());
-    long deadline = System.nanoTime() - Math.round(options.getConnectionTimeout() * 1e9);
+    long deadline = System.nanoTime() - options.connectionTimeout().toNanos();
     for (Connection connection : List.copyOf(connections)) {
       if (connection.isIdleSince(deadline)) {
-        connection.close(Connection.NORMAL, "idle timeout");
+        connection.close(WebSocketCloseStatus.NORMAL_CLOSURE, "idle timeout");
       }
     }
   }
@@ -173,8 +177,8 @@ public final class GatewayVerticle extends VerticleBase {
     vertx.cancelTimer(statsTimer);
     Promise<Void> drained = Promise.promise();
     long started = System.nanoTime();
-    long force = started + Math.round(options.getShutdownTimeout() * 1e9);
-    long deadline = force + Math.round(options.getRequestTimeout() * 1e9);
+    long force = started + options.shutdownTimeout().toNanos();
+    long deadline = force + options.requestTimeout().toNanos();
     vertx.setPeriodic(1, 20, timer -> {
       long now = System.nanoTime();
       if (now > force) {
@@ -188,7 +192,7 @@ public final class GatewayVerticle extends VerticleBase {
     });
     return drained.future().compose(v -> {
       for (Connection connection : List.copyOf(connections)) {
-        connection.close(Connection.GOING_AWAY, "server shutting down");
+        connection.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server shutting down");
       }
       connections.clear();
       directory.stop();

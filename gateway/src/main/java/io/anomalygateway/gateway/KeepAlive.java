@@ -29,15 +29,15 @@ final class KeepAlive {
   private long timer = -1;
 
   /**
-   * @param intervalSeconds silence after which the peer is pinged; 0 turns pings off
-   * @param timeoutSeconds how long an answer to a ping may take
+   * @param interval silence after which the peer is pinged; 0 turns pings off
+   * @param timeout how long an answer to a ping may take
    * @param onTimeout closes the connection of a peer that did not answer
    */
-  KeepAlive(Vertx vertx, ServerWebSocket socket, double intervalSeconds, double timeoutSeconds, Runnable onTimeout) {
+  KeepAlive(Vertx vertx, ServerWebSocket socket, java.time.Duration interval, java.time.Duration timeout, Runnable onTimeout) {
     this.vertx = vertx;
     this.socket = socket;
-    this.intervalNanos = Math.round(intervalSeconds * 1e9);
-    this.timeoutNanos = Math.round(timeoutSeconds * 1e9);
+    this.intervalNanos = interval.toNanos();
+    this.timeoutNanos = timeout.toNanos();
     this.onTimeout = onTimeout;
   }
 

@@ -1,49 +1,49 @@
 package io.anomalygateway.gateway;
 
+import io.anomalygateway.protocol.Endpoints;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 
 /**
- * {@code GET /metrics}: this node's meters in Prometheus text format, from the Prometheus registry the launcher
- * added to Micrometer's global registry (Vert.x's own event-bus, HTTP and pool metrics, the JVM's, and ours).
- * Without one (a gateway embedded without metrics) it answers 404. The gateway routes it; a node without a gateway
- * serves it on a port of its own.
+ * {@code GET /metrics}: this node's meters in Prometheus text format, served by vertx-micrometer-metrics'
+ * {@link PrometheusScrapingHandler} from the Prometheus registry the launcher added to Micrometer's global registry
+ * (Vert.x's own event-bus, HTTP and pool metrics, the JVM's, and ours). Without one (a gateway embedded without
+ * metrics) it answers 404. The gateway routes it; a node without a gateway serves {@link #router} on a port of its
+ * own.
  */
-public final class MetricsEndpoint implements Handler<HttpServerRequest> {
+public final class MetricsEndpoint {
 
-  /** The metrics endpoint. */
-  public static final String PATH = "/metrics";
-
-  private final Vertx vertx;
-
-  /**
-   * @param vertx where scraping runs (on a worker thread)
-   */
-  public MetricsEndpoint(Vertx vertx) {
-    this.vertx = vertx;
+  private MetricsEndpoint() {
   }
 
-  @Override
-  public void handle(HttpServerRequest request) {
+  /**
+   * Formatting every meter is CPU work that grows with the number of meters, so it runs as a blocking handler: on
+   * a worker thread, never on the event loop.
+   *
+   * @param router where to route {@code GET /metrics}
+   */
+  static void mount(Router router) {
     PrometheusMeterRegistry prometheus = Metrics.globalRegistry.getRegistries().stream()
         .filter(PrometheusMeterRegistry.class::isInstance).map(PrometheusMeterRegistry.class::cast)
         .findFirst().orElse(null);
     if (prometheus == null) {
-      request.response().setStatusCode(404).end("Metrics are not enabled in this process.");
-      return;
+      router.get(Endpoints.METRICS).handler(ctx -> ctx.response().setStatusCode(404)
+          .end("Metrics are not enabled in this process."));
+    } else {
+      router.get(Endpoints.METRICS).blockingHandler(PrometheusScrapingHandler.create(prometheus), false);
     }
-    // Formatting every meter is CPU work that grows with the number of meters: off the event loop.
-    vertx.executeBlocking(prometheus::scrape, false).onComplete(done -> {
-      if (done.failed()) {
-        request.response().setStatusCode(500).end();
-        return;
-      }
-      request.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
-          .end(done.result());
-    });
+  }
+
+  /**
+   * @param vertx the node's Vert.x
+   * @return a router answering {@code GET /metrics} and nothing else, for nodes without a gateway
+   */
+  public static Router router(Vertx vertx) {
+    Router router = Router.router(vertx);
+    mount(router);
+    return router;
   }
 }

@@ -21,7 +21,6 @@ import java.util.function.BooleanSupplier;
 final class Readiness {
 
   /** The readiness endpoint. */
-  static final String PATH = "/api/v1/streaming/ready";
   /** A session id no client can use (ids may not start with a slash): the round trip creates no session. */
   private static final String PROBE_SESSION = "/readiness";
   private static final long CHECK_TIMEOUT_MILLIS = 2_000;
@@ -38,7 +37,7 @@ final class Readiness {
             ? Status.OK() : Status.KO(new JsonObject().put("reason", "the event bus does not answer")))));
     checks.register("cluster", CHECK_TIMEOUT_MILLIS, promise -> promise.complete(new Status()
         .setOk(!isClusterExpected(cluster) || vertx.isClustered())
-        .setData(new JsonObject().put("clustered", vertx.isClustered()).put("node_id", cluster.getNodeId()))));
+        .setData(new JsonObject().put("clustered", vertx.isClustered()).put("node_id", cluster.nodeId()))));
     checks.register("detector", CHECK_TIMEOUT_MILLIS, promise -> {
       int instances = directory.members(Service.DETECTOR).instances().size();
       if (instances == 0) {
@@ -60,6 +59,6 @@ final class Readiness {
 
   /** A node told its cluster id runs clustered; the embedded mode's node is called "local". */
   private static boolean isClusterExpected(ClusterOptions cluster) {
-    return !ClusterOptions.DEFAULT_NODE_ID.equals(cluster.getNodeId());
+    return cluster.isClustered();
   }
 }

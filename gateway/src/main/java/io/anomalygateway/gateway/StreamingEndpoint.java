@@ -4,6 +4,7 @@ import io.anomalygateway.gateway.security.Admission;
 import io.anomalygateway.gateway.security.Principal;
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.ErrorCode;
+import io.anomalygateway.protocol.Identifiers;
 import io.anomalygateway.protocol.RequestType;
 import io.anomalygateway.protocol.ResponseType;
 import io.anomalygateway.protocol.wire.ResponseWriter;
@@ -16,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * {@code /api/v1/streaming/enhanced/{session_id}}: checks the upgrade request, authenticates its token, takes a
@@ -28,9 +28,7 @@ import java.util.regex.Pattern;
 final class StreamingEndpoint {
 
   /** The route of the raw WebSocket endpoint. */
-  static final String PATH = "/api/v1/streaming/enhanced/:session_id";
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:~-]+");
 
   private final Gateway gateway;
   private final Consumer<Connection> opened;
@@ -39,7 +37,7 @@ final class StreamingEndpoint {
   StreamingEndpoint(Gateway gateway, Consumer<Connection> opened) {
     this.gateway = gateway;
     this.opened = opened;
-    this.origins = new Origins(gateway.options().getSecurity().getAllowedOrigins());
+    this.origins = new Origins(gateway.security().allowedOrigins());
   }
 
   void handle(RoutingContext ctx) {
@@ -49,11 +47,11 @@ final class StreamingEndpoint {
     if (!request.headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true)) {
       refuse(ctx, 400, "This endpoint only accepts WebSocket upgrades.");
     } else if (!isValidId(sessionId)) {
-      refuse(ctx, 400, "Invalid session_id: use 1 to " + gateway.options().getMaxIdLength()
-          + " letters, digits or . _ : ~ -");
+      refuse(ctx, 400, "Invalid session_id: use 1 to " + gateway.options().maxIdLength()
+          + " " + Identifiers.RULE);
     } else if (clientId != null && !isValidId(clientId)) {
-      refuse(ctx, 400, "Invalid client_id: use 1 to " + gateway.options().getMaxIdLength()
-          + " letters, digits or . _ : ~ -");
+      refuse(ctx, 400, "Invalid client_id: use 1 to " + gateway.options().maxIdLength()
+          + " " + Identifiers.RULE);
     } else if (!origins.allow(request.headers())) {
       refuse(ctx, 403, "This origin may not connect.");
     } else {
@@ -139,20 +137,24 @@ final class StreamingEndpoint {
         .put("algorithms", new JsonArray(Arrays.stream(Algorithm.values()).map(Algorithm::wireName).toList()))
         .put("message_types", new JsonArray(Arrays.stream(RequestType.values()).map(RequestType::wireName)
             .toList()))
-        .put("config", options.getConnectionDefaults().toJson())
+        .put("config", options.connectionDefaults().toJson())
         .put("limits", new JsonObject()
-            .put("max_message_size", options.getMaxMessageSize())
-            .put("max_batch_size", options.getMaxBatchSize())
-            .put("max_dimensions", options.getMaxDimensions())
-            .put("connection_timeout", options.getConnectionTimeout())
-            .put("ping_interval", options.getPingInterval())
-            .put("ping_timeout", options.getPingTimeout()));
+            .put("max_message_size", options.maxMessageSize())
+            .put("max_batch_size", options.maxBatchSize())
+            .put("max_dimensions", options.maxDimensions())
+            .put("connection_timeout", seconds(options.connectionTimeout()))
+            .put("ping_interval", seconds(options.pingInterval()))
+            .put("ping_timeout", seconds(options.pingTimeout())));
     return ResponseWriter.message(ResponseType.WELCOME, null, ServerClock.timestamp(), fields);
   }
 
+  /** The protocol states durations in seconds. */
+  private static double seconds(java.time.Duration duration) {
+    return duration.toMillis() / 1000.0;
+  }
+
   private boolean isValidId(String id) {
-    return id != null && !id.isEmpty() && id.length() <= gateway.options().getMaxIdLength()
-        && ID.matcher(id).matches();
+    return Identifiers.isValid(id, gateway.options().maxIdLength());
   }
 
   private static void refuse(RoutingContext ctx, int status, String reason) {

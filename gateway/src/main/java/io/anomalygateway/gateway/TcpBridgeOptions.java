@@ -1,6 +1,10 @@
 package io.anomalygateway.gateway;
 
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.anomalygateway.runtime.config.Settings;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.constraints.Range;
 
 /**
  * The TCP event-bus bridge's settings (the {@code tcp_bridge} section): off unless {@code enabled}, on loopback
@@ -11,26 +15,18 @@ import io.vertx.core.json.JsonObject;
  * @param port its port ({@code 0}: any free one)
  * @param maxFrameSize the largest frame body accepted; a larger one closes the connection
  */
-public record TcpBridgeOptions(boolean enabled, String host, int port, int maxFrameSize) {
+public record TcpBridgeOptions(
+    @JsonPropertyDescription("whether the TCP event-bus bridge listens")
+    boolean enabled,
+    @JsonPropertyDescription("interface the TCP bridge listens on")
+    @NotBlank String host,
+    @JsonPropertyDescription("port of the TCP bridge; `0` picks a free one")
+    @Range(min = 0, max = 65535) int port,
+    @JsonPropertyDescription("largest frame body in bytes; a larger one closes the connection")
+    @Min(1024) int maxFrameSize) {
 
-  /**
-   * @param json the {@code tcp_bridge} section (every key present: the packaged defaults hold them all)
-   * @throws IllegalArgumentException naming the key and the value
-   */
-  public static TcpBridgeOptions fromJson(JsonObject json) {
-    JsonObject section = json == null ? new JsonObject() : json;
-    TcpBridgeOptions options = new TcpBridgeOptions(section.getBoolean("enabled", false),
-        section.getString("host", "127.0.0.1"), section.getInteger("port", 7000),
-        section.getInteger("max_frame_size", 65536));
-    if (options.port < 0 || options.port > 65535) {
-      throw new IllegalArgumentException("port must be 0 to 65535, got " + options.port);
-    }
-    if (options.maxFrameSize < 1024) {
-      throw new IllegalArgumentException("max_frame_size must be at least 1024, got " + options.maxFrameSize);
-    }
-    if (options.host == null || options.host.isBlank()) {
-      throw new IllegalArgumentException("host must name an interface, got '" + options.host + "'");
-    }
-    return options;
+  /** @return the packaged defaults */
+  public static TcpBridgeOptions defaults() {
+    return Settings.read(null, "tcp_bridge", TcpBridgeOptions.class);
   }
 }

@@ -64,9 +64,9 @@ final class TopicHistory {
   private final long ageNanos;
   private final Map<Topic, Log> logs = new EnumMap<>(Topic.class);
 
-  TopicHistory(int size, double ageSeconds) {
+  TopicHistory(int size, java.time.Duration age) {
     this.size = size;
-    this.ageNanos = (long) (ageSeconds * 1e9);
+    this.ageNanos = age.toNanos();
     for (Topic topic : Topic.values()) {
       logs.put(topic, new Log());
     }

@@ -26,11 +26,11 @@ final class TopicRouter {
   private final Map<Topic, Map<String, Set<Connection>>> bySession = new EnumMap<>(Topic.class);
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final TopicHistory history;
-  private final double historyAge;
+  private final java.time.Duration historyAge;
   private Vertx vertx;
   private long sweepTimer = -1;
 
-  TopicRouter(int historySize, double historyAge) {
+  TopicRouter(int historySize, java.time.Duration historyAge) {
     this.history = new TopicHistory(historySize, historyAge);
     this.historyAge = historyAge;
     for (Topic topic : Topic.values()) {
@@ -42,7 +42,7 @@ final class TopicRouter {
   /** Listens to every topic; the future completes once the consumers are registered. */
   Future<Void> start(Vertx vertx) {
     this.vertx = vertx;
-    sweepTimer = vertx.setPeriodic(Math.max(1_000L, (long) (historyAge * 250)), id -> history.sweep(System.nanoTime()));
+    sweepTimer = vertx.setPeriodic(Math.max(1_000L, historyAge.toMillis() / 4), id -> history.sweep(System.nanoTime()));
     List<Future<Void>> registered = new ArrayList<>();
     for (Topic topic : Topic.values()) {
       MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(topic.address(),

@@ -21,6 +21,7 @@ import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -42,9 +43,9 @@ class SessionRouterTest {
     // Everything on one context, as the directory and the router expect.
     vertx.runOnContext(start -> {
       List<String> answeredBy = new ArrayList<>();
-      InstanceDirectory directory = new InstanceDirectory(vertx, new ClusterOptions());
+      InstanceDirectory directory = new InstanceDirectory(vertx, ClusterOptions.defaults());
       SessionRouter router = new SessionRouter(vertx.eventBus(), directory, TIMEOUT, 3,
-          new Circuits(vertx, null));
+          new Circuits(vertx, CircuitOptions.defaults()));
       directory.start()
           .compose(v -> instance(vertx, "a", "node-a", true, answeredBy))
           .compose(v -> instance(vertx, "b", "node-b", true, answeredBy))
@@ -63,9 +64,9 @@ class SessionRouterTest {
     // Everything on one context, as the directory and the router expect.
     vertx.runOnContext(start -> {
       List<String> answeredBy = new ArrayList<>();
-      InstanceDirectory directory = new InstanceDirectory(vertx, new ClusterOptions());
+      InstanceDirectory directory = new InstanceDirectory(vertx, ClusterOptions.defaults());
       SessionRouter router = new SessionRouter(vertx.eventBus(), directory, TIMEOUT, 3,
-          new Circuits(vertx, null));
+          new Circuits(vertx, CircuitOptions.defaults()));
       directory.start()
           .compose(v -> instance(vertx, "mute", "node-mute", false, answeredBy))
           .compose(v -> until(vertx, () -> !directory.members(Service.DETECTOR).isEmpty()))
@@ -89,9 +90,9 @@ class SessionRouterTest {
   void withNoInstanceLeftARequestFailsAsUnreachableWithinTheTimeout(Vertx vertx, VertxTestContext test) {
     // Everything on one context, as the directory and the router expect.
     vertx.runOnContext(start -> {
-      InstanceDirectory directory = new InstanceDirectory(vertx, new ClusterOptions());
+      InstanceDirectory directory = new InstanceDirectory(vertx, ClusterOptions.defaults());
       SessionRouter router = new SessionRouter(vertx.eventBus(), directory, 200, 3,
-          new Circuits(vertx, null));
+          new Circuits(vertx, CircuitOptions.defaults()));
       directory.start()
           .compose(v -> instance(vertx, "mute", "node-mute", false, new ArrayList<>()))
           .compose(v -> until(vertx, () -> !directory.members(Service.DETECTOR).isEmpty()))
@@ -112,9 +113,9 @@ class SessionRouterTest {
   void afterAnInstanceStalledItsRequestsAreRefusedAtOnceWithARetryDelay(Vertx vertx, VertxTestContext test) {
     // Everything on one context, as the directory and the router expect.
     vertx.runOnContext(start -> {
-      InstanceDirectory directory = new InstanceDirectory(vertx, new ClusterOptions());
+      InstanceDirectory directory = new InstanceDirectory(vertx, ClusterOptions.defaults());
       SessionRouter router = new SessionRouter(vertx.eventBus(), directory, TIMEOUT, 3, new Circuits(vertx,
-          new JsonObject().put("failures", 2).put("call_timeout", 0.2).put("reset_timeout", 30.0)));
+          new CircuitOptions(2, Duration.ofMillis(200), Duration.ofSeconds(30))));
       long[] refusedAfter = new long[1];
       directory.start()
           .compose(v -> instance(vertx, "stalled", "node-stalled", false, new ArrayList<>()))
@@ -146,7 +147,7 @@ class SessionRouterTest {
       }
     });
     return vertx.deployVerticle(new PresenceBeacon(new Presence(Service.DETECTOR, id, node, false),
-        new ClusterOptions(), vertx.getOrCreateContext(), () -> { }));
+        ClusterOptions.defaults(), vertx.getOrCreateContext(), () -> { }));
   }
 
   private static Future<Void> until(Vertx vertx, BooleanSupplier condition) {

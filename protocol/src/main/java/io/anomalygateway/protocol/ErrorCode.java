@@ -112,4 +112,17 @@ public enum ErrorCode {
   public static ErrorCode ofFailureCode(int failureCode) {
     return BY_FAILURE_CODE.getOrDefault(failureCode, INTERNAL_ERROR);
   }
+
+  /**
+   * @param code a code as clients see it in {@code error.code}
+   * @return the matching error code, or {@link #INTERNAL_ERROR} for a code this protocol does not define
+   */
+  public static ErrorCode ofCode(String code) {
+    for (ErrorCode known : values()) {
+      if (known.code.equals(code)) {
+        return known;
+      }
+    }
+    return INTERNAL_ERROR;
+  }
 }

@@ -106,11 +106,6 @@ public final class Adwin implements StreamDetector {
     return detected;
   }
 
-  /** @return the current window's length */
-  public double width() {
-    return width;
-  }
-
   private void insert(double value) {
     rows.get(0).append(value, 0.0);
     width += 1;

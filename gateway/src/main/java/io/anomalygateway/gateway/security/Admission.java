@@ -47,13 +47,13 @@ public final class Admission {
     if (!attempt(address, now)) {
       return Refusal.TOO_MANY_ATTEMPTS;
     }
-    if (open.merge(address, 1, Integer::sum) > options.getMaxConnectionsPerIp()) {
+    if (open.merge(address, 1, Integer::sum) > options.maxConnectionsPerIp()) {
       open.merge(address, -1, Integer::sum);
       return Refusal.TOO_MANY_CONNECTIONS;
     }
     synchronized (sessions) {
       Map<String, Integer> byToken = sessions.computeIfAbsent(tokenId, t -> new HashMap<>());
-      if (!byToken.containsKey(sessionId) && byToken.size() >= options.getMaxSessionsPerToken()) {
+      if (!byToken.containsKey(sessionId) && byToken.size() >= options.maxSessionsPerToken()) {
         open.merge(address, -1, Integer::sum);
         return Refusal.TOO_MANY_SESSIONS;
       }
@@ -74,7 +74,7 @@ public final class Admission {
    * @return whether the address is still within {@code connections_per_ip_per_minute}
    */
   public boolean attempt(String address, long now) {
-    return within(attempts, address, options.getConnectionsPerIpPerMinute(), now);
+    return within(attempts, address, options.connectionsPerIpPerMinute(), now);
   }
 
   /** Counts one more event of a key in its current minute; whether it stays within {@code limit}. */

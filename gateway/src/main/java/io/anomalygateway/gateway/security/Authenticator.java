@@ -42,18 +42,17 @@ public final class Authenticator {
    * @throws IllegalArgumentException when authentication is on and no key is configured
    */
   public Authenticator(Vertx vertx, SecurityOptions options) {
-    this.enabled = options.isAuthEnabled();
+    this.enabled = options.authEnabled();
     if (!enabled) {
       this.jwt = null;
       return;
     }
     JWTAuthOptions auth = new JWTAuthOptions();
-    if (options.getJwtSecret() != null) {
-      auth.addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(options.getJwtSecret()));
+    if (options.jwtSecret() != null) {
+      auth.addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(options.jwtSecret()));
     }
-    for (Object entry : options.getJwtPublicKeys()) {
-      JsonObject key = (JsonObject) entry;
-      auth.addPubSecKey(new PubSecKeyOptions().setAlgorithm(key.getString("algorithm")).setBuffer(key.getString("pem")));
+    for (SecurityOptions.PublicKey key : options.jwtPublicKeys()) {
+      auth.addPubSecKey(new PubSecKeyOptions().setAlgorithm(key.algorithm()).setBuffer(key.pem()));
     }
     if (auth.getPubSecKeys() == null || auth.getPubSecKeys().isEmpty()) {
       throw new IllegalArgumentException("Authentication is on but no JWT secret or public key is configured");

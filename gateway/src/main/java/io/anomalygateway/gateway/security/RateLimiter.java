@@ -18,11 +18,11 @@ public final class RateLimiter {
 
   /**
    * @param limit the rates
-   * @param floodCloseAfterSeconds seconds of continuous refusals that make a flood
+   * @param floodCloseAfter continuous refusals for this long make a flood
    */
-  public RateLimiter(RateLimit limit, double floodCloseAfterSeconds) {
+  public RateLimiter(RateLimit limit, java.time.Duration floodCloseAfter) {
     this.limit = limit;
-    this.floodNanos = Math.round(floodCloseAfterSeconds * 1e9);
+    this.floodNanos = floodCloseAfter.toNanos();
     this.messages = limit.messagesPerSecond();
     this.samples = limit.samplesPerSecond();
     this.refilledAt = System.nanoTime();

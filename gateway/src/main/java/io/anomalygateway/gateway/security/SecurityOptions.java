@@ -1,233 +1,112 @@
 package io.anomalygateway.gateway.security;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.anomalygateway.runtime.config.Settings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Settings of authentication, authorisation and limits: the {@code security} section of the configuration. Every
- * setter validates its value.
+ * Settings of authentication, authorisation and limits: the {@code security} section of the configuration.
+ *
+ * @param authEnabled whether tokens are required
+ * @param jwtSecret the HS256 secret tokens are signed with, or {@code null}
+ * @param jwtPublicKeys public keys of other issuers
+ * @param allowedOrigins browser origins allowed besides the server's own
+ * @param rateLimits the rates each role may send at, by role claim
+ * @param connectionsPerIpPerMinute connection attempts one IP address may make per minute
+ * @param maxConnectionsPerIp open connections per IP address
+ * @param maxSessionsPerToken sessions one token may have open at once
+ * @param floodCloseAfter sustained flooding after which a connection is closed with 1008
  */
-public class SecurityOptions {
+public record SecurityOptions(
+    @JsonPropertyDescription("whether tokens are required (`--no-auth` turns it off, on loopback only)")
+    boolean authEnabled,
+    @JsonPropertyDescription("the HS256 secret tokens are signed with, at least 32 bytes (better: the "
+        + "`ANOMALY_JWT_SECRET` environment variable); generated for the run when absent")
+    String jwtSecret,
+    @JsonPropertyDescription("public keys of other issuers: `{\"algorithm\": \"RS256\", \"pem\": \"...\"}` each")
+    @NotNull List<@Valid PublicKey> jwtPublicKeys,
+    @JsonPropertyDescription("browser origins allowed besides the server's own")
+    @NotNull List<@NotBlank String> allowedOrigins,
+    @JsonPropertyDescription("messages and samples per second each role may send, per connection")
+    @NotNull Map<String, @Valid @NotNull RateLimit> rateLimits,
+    @JsonPropertyDescription("connection attempts one IP address may make per minute")
+    @Min(1) int connectionsPerIpPerMinute,
+    @JsonPropertyDescription("open connections per IP address")
+    @Min(1) int maxConnectionsPerIp,
+    @JsonPropertyDescription("sessions one token may have open at once")
+    @Min(1) int maxSessionsPerToken,
+    @JsonPropertyDescription("sustained flooding after which a connection is closed with 1008")
+    @DurationMin(millis = 1, message = "must be positive") Duration floodCloseAfter) {
 
-  /** Default: authentication is on. */
-  public static final boolean DEFAULT_AUTH_ENABLED = true;
   /** Smallest accepted HS256 secret, in bytes (vertx-auth-jwt accepts any). */
   public static final int MIN_SECRET_BYTES = 32;
-  /** Default connection attempts one IP address may make per minute. */
-  public static final int DEFAULT_CONNECTIONS_PER_IP_PER_MINUTE = 1200;
-  /** Default open connections per IP address. */
-  public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 500;
-  /** Default sessions one token may have open at once. */
-  public static final int DEFAULT_MAX_SESSIONS_PER_TOKEN = 100;
-  /** Default seconds of sustained flooding after which a connection is closed with 1008. */
-  public static final double DEFAULT_FLOOD_CLOSE_AFTER = 5.0;
-  /** Default rate limits per role. */
-  public static final Map<Role, RateLimit> DEFAULT_RATE_LIMITS = Map.of(
-      Role.VIEWER, new RateLimit(50, 1),
-      Role.PRODUCER, new RateLimit(5_000, 200_000),
-      Role.ADMIN, new RateLimit(5_000, 200_000));
 
-  private boolean authEnabled = DEFAULT_AUTH_ENABLED;
-  private String jwtSecret;
-  private JsonArray jwtPublicKeys = new JsonArray();
-  private List<String> allowedOrigins = List.of();
-  private Map<Role, RateLimit> rateLimits = new EnumMap<>(DEFAULT_RATE_LIMITS);
-  private int connectionsPerIpPerMinute = DEFAULT_CONNECTIONS_PER_IP_PER_MINUTE;
-  private int maxConnectionsPerIp = DEFAULT_MAX_CONNECTIONS_PER_IP;
-  private int maxSessionsPerToken = DEFAULT_MAX_SESSIONS_PER_TOKEN;
-  private double floodCloseAfter = DEFAULT_FLOOD_CLOSE_AFTER;
+  /**
+   * A public key of another token issuer.
+   *
+   * @param algorithm e.g. {@code RS256} or {@code ES256}
+   * @param pem the key in PEM form
+   */
+  public record PublicKey(@NotBlank String algorithm, @NotBlank String pem) {
+  }
 
-  /** Options with every default (and no key: authentication then refuses every token). */
-  public SecurityOptions() {
+  /** @return the packaged defaults */
+  public static SecurityOptions defaults() {
+    return Settings.read(null, "security", SecurityOptions.class);
   }
 
   /**
-   * @param json the {@code security} section of the configuration; absent keys keep their defaults
+   * @param secret an HS256 secret
+   * @throws IllegalArgumentException when it is shorter than {@link #MIN_SECRET_BYTES}
    */
-  public SecurityOptions(JsonObject json) {
-    setAuthEnabled(json.getBoolean("auth_enabled", DEFAULT_AUTH_ENABLED));
-    setJwtSecret(json.getString("jwt_secret"));
-    setJwtPublicKeys(json.getJsonArray("jwt_public_keys", new JsonArray()));
-    setAllowedOrigins(json.getJsonArray("allowed_origins", new JsonArray()).stream().map(String::valueOf).toList());
-    JsonObject limits = json.getJsonObject("rate_limits", new JsonObject());
-    for (Role role : Role.values()) {
-      rateLimits.put(role, RateLimit.fromJson(limits.getJsonObject(role.claim(), new JsonObject()),
-          DEFAULT_RATE_LIMITS.get(role)));
-    }
-    setConnectionsPerIpPerMinute(json.getInteger("connections_per_ip_per_minute",
-        DEFAULT_CONNECTIONS_PER_IP_PER_MINUTE));
-    setMaxConnectionsPerIp(json.getInteger("max_connections_per_ip", DEFAULT_MAX_CONNECTIONS_PER_IP));
-    setMaxSessionsPerToken(json.getInteger("max_sessions_per_token", DEFAULT_MAX_SESSIONS_PER_TOKEN));
-    setFloodCloseAfter(json.getDouble("flood_close_after", DEFAULT_FLOOD_CLOSE_AFTER));
-  }
-
-  /** @return the options as the {@code security} section (the secret itself is not repeated) */
-  public JsonObject toJson() {
-    JsonObject limits = new JsonObject();
-    rateLimits.forEach((role, limit) -> limits.put(role.claim(), limit.toJson()));
-    return new JsonObject()
-        .put("auth_enabled", authEnabled)
-        .put("jwt_public_keys", jwtPublicKeys.copy())
-        .put("allowed_origins", new JsonArray(allowedOrigins))
-        .put("rate_limits", limits)
-        .put("connections_per_ip_per_minute", connectionsPerIpPerMinute)
-        .put("max_connections_per_ip", maxConnectionsPerIp)
-        .put("max_sessions_per_token", maxSessionsPerToken)
-        .put("flood_close_after", floodCloseAfter);
-  }
-
-  /** @return whether requests must carry a valid token */
-  public boolean isAuthEnabled() {
-    return authEnabled;
-  }
-
-  /**
-   * @param authEnabled whether requests must carry a valid token
-   * @return this
-   */
-  public SecurityOptions setAuthEnabled(boolean authEnabled) {
-    this.authEnabled = authEnabled;
-    return this;
-  }
-
-  /** @return the HS256 secret, or {@code null} */
-  public String getJwtSecret() {
-    return jwtSecret;
-  }
-
-  /**
-   * @param jwtSecret the HS256 secret, at least {@link #MIN_SECRET_BYTES} bytes, or {@code null}
-   * @return this
-   * @throws IllegalArgumentException for a shorter secret: a short HMAC key can be guessed
-   */
-  public SecurityOptions setJwtSecret(String jwtSecret) {
-    if (jwtSecret != null && jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+  public static void checkSecret(String secret) {
+    if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
       throw new IllegalArgumentException("The JWT secret must be at least " + MIN_SECRET_BYTES + " bytes long");
     }
-    this.jwtSecret = jwtSecret;
-    return this;
   }
 
-  /** @return the public keys of trusted issuers: objects with {@code algorithm} (RS256, ES256...) and {@code pem} */
-  public JsonArray getJwtPublicKeys() {
-    return jwtPublicKeys;
+  /** A short secret can be guessed offline from any token. */
+  @JsonIgnore
+  @AssertTrue(message = "jwt_secret must be at least 32 bytes long")
+  public boolean isSecretLongEnough() {
+    return jwtSecret == null || jwtSecret.getBytes(StandardCharsets.UTF_8).length >= MIN_SECRET_BYTES;
   }
 
-  /**
-   * @param jwtPublicKeys public keys of trusted issuers, each {@code {"algorithm": ..., "pem": ...}}
-   * @return this
-   */
-  public SecurityOptions setJwtPublicKeys(JsonArray jwtPublicKeys) {
-    for (Object key : jwtPublicKeys) {
-      if (!(key instanceof JsonObject) || ((JsonObject) key).getString("algorithm") == null
-          || ((JsonObject) key).getString("pem") == null) {
-        throw new IllegalArgumentException("every jwt_public_keys entry needs 'algorithm' and 'pem'");
-      }
-    }
-    this.jwtPublicKeys = jwtPublicKeys.copy();
-    return this;
-  }
-
-  /** @return the browser origins allowed besides the server's own; empty means same origin only */
-  public List<String> getAllowedOrigins() {
-    return allowedOrigins;
-  }
-
-  /**
-   * @param allowedOrigins browser origins allowed besides the server's own, e.g. {@code https://ops.example.com}
-   * @return this
-   */
-  public SecurityOptions setAllowedOrigins(List<String> allowedOrigins) {
-    this.allowedOrigins = List.copyOf(allowedOrigins);
-    return this;
+  /** Every role has its rates, and nothing else is there to be mistaken for one. */
+  @JsonIgnore
+  @AssertTrue(message = "rate_limits needs exactly the roles viewer, producer and admin")
+  public boolean isEveryRoleLimited() {
+    return rateLimits == null || rateLimits.keySet().equals(
+        Set.copyOf(Arrays.stream(Role.values()).map(Role::claim).toList()));
   }
 
   /**
    * @param role a role
-   * @return its rate limit
+   * @return the rates that role may send at
    */
-  public RateLimit getRateLimit(Role role) {
-    return rateLimits.get(role);
+  public RateLimit rateLimit(Role role) {
+    return rateLimits.get(role.claim());
   }
 
   /**
-   * @param role a role
-   * @param limit its rate limit
-   * @return this
+   * @param secret the HS256 secret to use
+   * @return these settings with that secret
    */
-  public SecurityOptions setRateLimit(Role role, RateLimit limit) {
-    rateLimits.put(role, java.util.Objects.requireNonNull(limit));
-    return this;
-  }
-
-  /** @return connection attempts one IP address may make per minute */
-  public int getConnectionsPerIpPerMinute() {
-    return connectionsPerIpPerMinute;
-  }
-
-  /**
-   * @param connectionsPerIpPerMinute connection attempts one IP address may make per minute, at least 1
-   * @return this
-   */
-  public SecurityOptions setConnectionsPerIpPerMinute(int connectionsPerIpPerMinute) {
-    this.connectionsPerIpPerMinute = positive("connections_per_ip_per_minute", connectionsPerIpPerMinute);
-    return this;
-  }
-
-  /** @return open connections allowed per IP address */
-  public int getMaxConnectionsPerIp() {
-    return maxConnectionsPerIp;
-  }
-
-  /**
-   * @param maxConnectionsPerIp open connections allowed per IP address, at least 1
-   * @return this
-   */
-  public SecurityOptions setMaxConnectionsPerIp(int maxConnectionsPerIp) {
-    this.maxConnectionsPerIp = positive("max_connections_per_ip", maxConnectionsPerIp);
-    return this;
-  }
-
-  /** @return sessions one token may have open at once */
-  public int getMaxSessionsPerToken() {
-    return maxSessionsPerToken;
-  }
-
-  /**
-   * @param maxSessionsPerToken sessions one token may have open at once, at least 1
-   * @return this
-   */
-  public SecurityOptions setMaxSessionsPerToken(int maxSessionsPerToken) {
-    this.maxSessionsPerToken = positive("max_sessions_per_token", maxSessionsPerToken);
-    return this;
-  }
-
-  /** @return seconds of sustained flooding after which a connection is closed */
-  public double getFloodCloseAfter() {
-    return floodCloseAfter;
-  }
-
-  /**
-   * @param floodCloseAfter seconds of sustained flooding after which a connection is closed, positive
-   * @return this
-   */
-  public SecurityOptions setFloodCloseAfter(double floodCloseAfter) {
-    if (!(floodCloseAfter > 0) || Double.isInfinite(floodCloseAfter)) {
-      throw new IllegalArgumentException("flood_close_after must be positive");
-    }
-    this.floodCloseAfter = floodCloseAfter;
-    return this;
-  }
-
-  private static int positive(String key, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(key + " must be at least 1");
-    }
-    return value;
+  public SecurityOptions withJwtSecret(String secret) {
+    return new SecurityOptions(authEnabled, secret, jwtPublicKeys, allowedOrigins, rateLimits,
+        connectionsPerIpPerMinute, maxConnectionsPerIp, maxSessionsPerToken, floodCloseAfter);
   }
 }

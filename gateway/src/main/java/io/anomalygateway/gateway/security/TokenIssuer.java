@@ -23,7 +23,7 @@ public final class TokenIssuer {
    * @param secret the HS256 secret, at least {@link SecurityOptions#MIN_SECRET_BYTES} bytes
    */
   public TokenIssuer(Vertx vertx, String secret) {
-    new SecurityOptions().setJwtSecret(secret);
+    SecurityOptions.checkSecret(secret);
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
   }

@@ -1,5 +1,7 @@
 package io.anomalygateway.protocol.bus;
 
+import io.vertx.core.json.JsonObject;
+
 /**
  * How much one feature of a sample contributed to its anomaly score: part of an explanation.
  *
@@ -14,4 +16,15 @@ public record FeatureContribution(int index, double value, double contribution, 
   public static final String ABOVE = "above";
   /** Direction of a value smaller than usual. */
   public static final String BELOW = "below";
+
+  /**
+   * Reads one entry of a result's {@code explanation}, as {@code ResponseWriter} writes it.
+   *
+   * @param json {@code {"index", "value", "contribution", "direction"}}
+   * @return the contribution
+   */
+  public static FeatureContribution fromJson(JsonObject json) {
+    return new FeatureContribution(json.getInteger("index"), json.getDouble("value"),
+        json.getDouble("contribution"), json.getString("direction"));
+  }
 }

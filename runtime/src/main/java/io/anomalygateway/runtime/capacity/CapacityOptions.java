@@ -1,7 +1,14 @@
 package io.anomalygateway.runtime.capacity;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.anomalygateway.runtime.config.Settings;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import java.time.Duration;
 
 /**
  * How much of the process a request, a session and a token may take: the {@code capacity} section of the
@@ -11,49 +18,35 @@ import io.vertx.core.json.JsonObject;
  * @param requestBudget bytes of requests being parsed or in flight per gateway process; 0 for a quarter of the heap
  * @param tokenShare the fraction of each budget one token may hold, so that one tenant cannot take the server
  * @param newSessionsPerMinute sessions one token may open per minute
- * @param evictionIdle seconds a session must have been idle before it is evicted to make room under pressure
+ * @param evictionIdle how long a session must have been idle before it is evicted to make room under pressure
  * @param readyHeapFraction {@code /ready} fails while the heap is fuller than this after a collection
  */
-public record CapacityOptions(long stateBudget, long requestBudget, double tokenShare, int newSessionsPerMinute,
-                              double evictionIdle, double readyHeapFraction) {
+public record CapacityOptions(
+    @JsonPropertyDescription("bytes of detector and drift session state per process; `0` for half the maximum heap")
+    @Min(0) long stateBudget,
+    @JsonPropertyDescription("bytes of requests being parsed or in flight per gateway process; `0` for a quarter of "
+        + "the maximum heap")
+    @Min(0) long requestBudget,
+    @JsonPropertyDescription("share of each budget one token may hold, so that one tenant cannot take the server")
+    @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
+    @DecimalMax(value = "1", message = "must be at most 1") double tokenShare,
+    @JsonPropertyDescription("sessions one token may open per minute")
+    @Min(1) int newSessionsPerMinute,
+    @JsonPropertyDescription("how long a session must have been idle before it is evicted to make room under "
+        + "memory pressure")
+    @DurationMin(millis = 0, message = "must not be negative") Duration evictionIdle,
+    @JsonPropertyDescription("`/ready` fails while the heap is fuller than this share after a collection")
+    @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
+    @DecimalMax(value = "1", message = "must be at most 1") double readyHeapFraction) {
 
   /** The name of the state budget. */
   public static final String STATE = "state";
   /** The name of the request budget. */
   public static final String REQUESTS = "requests";
 
-  /** Validates each setting, naming it and its value. */
-  public CapacityOptions {
-    if (stateBudget < 0 || requestBudget < 0) {
-      throw new IllegalArgumentException("capacity.state_budget and capacity.request_budget must be 0 (derived "
-          + "from the heap) or a number of bytes, got " + stateBudget + " and " + requestBudget);
-    }
-    if (!(tokenShare > 0 && tokenShare <= 1)) {
-      throw new IllegalArgumentException("capacity.token_share must be in (0, 1], got " + tokenShare);
-    }
-    if (newSessionsPerMinute < 1) {
-      throw new IllegalArgumentException("capacity.new_sessions_per_minute must be at least 1, got "
-          + newSessionsPerMinute);
-    }
-    if (!(evictionIdle >= 0)) {
-      throw new IllegalArgumentException("capacity.eviction_idle must be 0 or more seconds, got " + evictionIdle);
-    }
-    if (!(readyHeapFraction > 0 && readyHeapFraction <= 1)) {
-      throw new IllegalArgumentException("capacity.ready_heap_fraction must be in (0, 1], got "
-          + readyHeapFraction);
-    }
-  }
-
-  /**
-   * @param json the {@code capacity} section, or {@code null}; absent keys keep the defaults of
-   *     {@code config/anomaly-gateway.json}
-   * @return the options
-   */
-  public static CapacityOptions fromJson(JsonObject json) {
-    JsonObject section = json == null ? new JsonObject() : json;
-    return new CapacityOptions(section.getLong("state_budget", 0L), section.getLong("request_budget", 0L),
-        section.getDouble("token_share", 0.25), section.getInteger("new_sessions_per_minute", 600),
-        section.getDouble("eviction_idle", 10.0), section.getDouble("ready_heap_fraction", 0.9));
+  /** @return the packaged defaults */
+  public static CapacityOptions defaults() {
+    return Settings.read(null, "capacity", CapacityOptions.class);
   }
 
   /** @return the state budget of this process, in bytes */
@@ -80,6 +73,6 @@ public record CapacityOptions(long stateBudget, long requestBudget, double token
 
   /** @return nanoseconds a session must be idle to be evicted under pressure */
   public long evictionIdleNanos() {
-    return Math.round(evictionIdle * 1e9);
+    return evictionIdle.toNanos();
   }
 }

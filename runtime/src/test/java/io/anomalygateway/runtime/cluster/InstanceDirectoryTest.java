@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(VertxExtension.class)
 class InstanceDirectoryTest {
 
-  private final ClusterOptions options = new ClusterOptions();
+  private final ClusterOptions options = ClusterOptions.defaults();
 
   @Test
   void learnsOfAnInstanceThatStartedBeforeIt(Vertx vertx, VertxTestContext test) {

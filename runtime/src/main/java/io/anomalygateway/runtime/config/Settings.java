@@ -1,0 +1,240 @@
+package io.anomalygateway.runtime.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vertx.core.json.JsonObject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.AssertTrue;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Binds a section of the configuration to its immutable settings record and validates it as a whole. Keys are the
+ * records' components in snake_case; a key the record lacks, a value of the wrong kind (a string for a number, a
+ * fraction for a whole number) and a value outside its declared bounds all fail with the section, the key and the
+ * value named. The records carry no defaults: {@link #read} lays a section over the packaged defaults first, so
+ * that {@code config/anomaly-gateway.json} is the one place a default is written.
+ */
+public final class Settings {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+      .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+      .addModule(DurationText.module())
+      .build();
+
+  private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+      .messageInterpolator(new ParameterMessageInterpolator())
+      .buildValidatorFactory().getValidator();
+
+  private Settings() {
+  }
+
+  /**
+   * Reads one section of a configuration laid over the packaged defaults of that section.
+   *
+   * @param config the whole configuration, or only the sections that differ from the defaults
+   * @param section the section's name, e.g. {@code "gateway"}
+   * @param type the section's record
+   * @return the validated settings
+   * @throws InvalidSettingsException naming the section, the key and the value
+   */
+  public static <T> T read(JsonObject config, String section, Class<T> type) {
+    JsonObject merged = PackagedDefaults.section(section);
+    JsonObject given = config == null ? null : config.getJsonObject(section);
+    if (given != null) {
+      merged.mergeIn(given, true);
+    }
+    return bind(merged, section, type);
+  }
+
+  /**
+   * @param json every key of the section
+   * @param section the section's name, for messages
+   * @param type the section's record
+   * @return the validated settings
+   * @throws InvalidSettingsException naming the section, the key and the value
+   */
+  public static <T> T bind(JsonObject json, String section, Class<T> type) {
+    T settings;
+    try {
+      settings = MAPPER.readValue(json.encode(), type);
+    } catch (JsonMappingException e) {
+      String key = path(e);
+      throw new InvalidSettingsException(section, key.isEmpty() ? List.of() : List.of(key), describe(e));
+    } catch (JsonProcessingException e) {
+      throw new InvalidSettingsException(section, List.of(), e.getOriginalMessage());
+    }
+    List<ConstraintViolation<T>> violations = VALIDATOR.validate(settings).stream()
+        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString())).toList();
+    if (!violations.isEmpty()) {
+      List<String> keys = new ArrayList<>();
+      violations.forEach(v -> keys.addAll(keys(v)));
+      throw new InvalidSettingsException(section, keys,
+          violations.stream().map(Settings::describe).collect(Collectors.joining("; ")));
+    }
+    return settings;
+  }
+
+  /**
+   * @param settings a settings record
+   * @return its section as JSON, durations with their unit
+   */
+  public static JsonObject toJson(Object settings) {
+    try {
+      return new JsonObject(MAPPER.writeValueAsString(settings));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Settings that cannot be written: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * @param type a settings record
+   * @param javaName one of its components
+   * @return the component's key in a configuration file: its {@link JsonProperty} name, else its name in
+   *     snake_case
+   */
+  public static String key(Class<?> type, String javaName) {
+    try {
+      JsonProperty named = type.getDeclaredField(javaName).getAnnotation(JsonProperty.class);
+      if (named != null && !named.value().isEmpty()) {
+        return named.value();
+      }
+    } catch (NoSuchFieldException e) {
+      // Not a component (a rule between components): named as Jackson would.
+    }
+    return PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(javaName);
+  }
+
+  private static String describe(ConstraintViolation<?> violation) {
+    if (violation.getConstraintDescriptor().getAnnotation() instanceof AssertTrue) {
+      return withValues(violation.getMessage(), violation.getLeafBean());
+    }
+    return firstKey(violation) + " (" + shown(violation.getInvalidValue()) + ") " + violation.getMessage();
+  }
+
+  /** A rule between settings names them; each name is followed by its value, so the message shows both. */
+  private static String withValues(String message, Object settings) {
+    String described = message;
+    for (RecordComponent component : settings.getClass().getRecordComponents()) {
+      String name = key(settings.getClass(), component.getName());
+      try {
+        Object value = component.getAccessor().invoke(settings);
+        described = described.replaceAll("\\b" + name + "\\b(?! \\()", name + " (" + shown(value) + ")");
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return described;
+  }
+
+  private static String describe(JsonMappingException e) {
+    String key = path(e);
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "unknown key \"" + unknown.getPropertyName() + "\"" + Suggestions.didYouMean(unknown.getPropertyName(),
+          unknown.getKnownPropertyIds());
+    }
+    if (e instanceof InvalidFormatException invalid) {
+      return key + " (" + shown(invalid.getValue()) + ") " + reason(invalid);
+    }
+    if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+      return key + ": expected " + kind(mismatched.getTargetType()) + reasonSuffix(e);
+    }
+    return key + ": " + e.getOriginalMessage();
+  }
+
+  /** @return the keys a violation involves: a rule between keys names each of them in its message */
+  private static List<String> keys(ConstraintViolation<?> violation) {
+    if (violation.getConstraintDescriptor().getAnnotation() instanceof AssertTrue) {
+      List<String> named = new ArrayList<>();
+      for (RecordComponent component : violation.getRootBeanClass().getRecordComponents()) {
+        String key = key(violation.getRootBeanClass(), component.getName());
+        int at = violation.getMessage().indexOf(key);
+        if (at >= 0 && (at == 0 || !Character.isLetter(violation.getMessage().charAt(at - 1))
+            && violation.getMessage().charAt(at - 1) != '_')) {
+          named.add(key);
+        }
+      }
+      named.sort(Comparator.comparingInt(violation.getMessage()::indexOf));
+      return named;
+    }
+    return List.of(firstKey(violation));
+  }
+
+  private static String firstKey(ConstraintViolation<?> violation) {
+    String component = violation.getPropertyPath().toString().replaceAll("\\[.*?]", "").split("\\.")[0];
+    return key(violation.getRootBeanClass(), component);
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  private static String reason(InvalidFormatException invalid) {
+    Class<?> target = invalid.getTargetType();
+    if (target != null && target.isEnum()) {
+      return "must be one of " + java.util.Arrays.stream(target.getEnumConstants())
+          .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+    String message = invalid.getOriginalMessage();
+    int colon = message.lastIndexOf(": ");
+    return target == Duration.class && colon >= 0 ? message.substring(colon + 2)
+        : "is not " + kind(target);
+  }
+
+  private static String reasonSuffix(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    return message.contains("null") ? ", got null" : "";
+  }
+
+  private static String shown(Object value) {
+    if (value instanceof Duration duration) {
+      return DurationText.format(duration);
+    }
+    return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+  }
+
+  /** @return how a user would name the kind of value a type takes */
+  static String kind(Class<?> type) {
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == double.class || type == Double.class) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == Duration.class) {
+      return "a duration such as \"30s\"";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    return java.util.List.class.isAssignableFrom(type) ? "an array" : "an object";
+  }
+}
