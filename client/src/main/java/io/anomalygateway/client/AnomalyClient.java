@@ -1,6 +1,9 @@
 package io.anomalygateway.client;
 
+import io.anomalygateway.protocol.Endpoints;
 import io.anomalygateway.protocol.ErrorCode;
+import io.anomalygateway.protocol.Topic;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
@@ -12,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A producer's connection to the gateway that never loses a request and never has one scored twice: while
@@ -35,8 +40,8 @@ import java.util.function.Function;
  */
 public final class AnomalyClient implements AutoCloseable {
 
-  private static final String PATH = "/api/v1/streaming/enhanced/";
-  private static final Set<String> EVENT_TYPES = Set.of("anomaly", "alert", "stats", "drift");
+  private static final Set<String> EVENT_TYPES = Arrays.stream(Topic.values()).map(Topic::eventType)
+      .collect(Collectors.toUnmodifiableSet());
 
   private final Vertx vertx;
   private final boolean ownsVertx;
@@ -334,7 +339,7 @@ public final class AnomalyClient implements AutoCloseable {
 
   /** Handlers go on before connecting, so that the welcome, sent right after the upgrade, is never missed. */
   private void dial() {
-    WebSocketConnectOptions connect = new WebSocketConnectOptions().setAbsoluteURI(options.getUrl() + PATH
+    WebSocketConnectOptions connect = new WebSocketConnectOptions().setAbsoluteURI(options.getUrl() + Endpoints.STREAMING_PREFIX
         + options.getSessionId() + "?client_id=" + options.getClientId());
     if (options.getToken() != null) {
       token = options.getToken().get();
@@ -507,7 +512,7 @@ public final class AnomalyClient implements AutoCloseable {
     }
     long silent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeard);
     if (silent > options.getPingInterval() + options.getPingTimeout()) {
-      socket.close((short) 1001, "No answer to ping");
+      socket.close((short) WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "No answer to ping");
     } else {
       socket.writeTextMessage("{\"type\":\"ping\"}");
     }

@@ -1,7 +1,10 @@
 package io.anomalygateway.client;
 
+import io.anomalygateway.protocol.Identifiers;
+import io.anomalygateway.protocol.ProcessingMode;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Arrays;
 import java.net.URI;
 import java.util.Objects;
 import java.util.UUID;
@@ -319,7 +322,7 @@ public final class ClientOptions {
    * @return these options
    */
   public ClientOptions setProcessingMode(String mode, int batchSize, double batchTimeout) {
-    if (!"realtime".equals(mode) && !"batch".equals(mode)) {
+    if (Arrays.stream(ProcessingMode.values()).noneMatch(known -> known.wireName().equals(mode))) {
       throw new IllegalArgumentException("processing_mode must be realtime or batch, got " + mode);
     }
     this.batchSize = (int) requirePositive(batchSize, "batch_size");
@@ -345,8 +348,9 @@ public final class ClientOptions {
   }
 
   private static String requireId(String id, String key) {
-    if (id == null || !id.matches("[A-Za-z0-9_.:~\\-]{1,256}")) {
-      throw new IllegalArgumentException(key + " must be 1 to 256 letters, digits or . _ : ~ -, got " + id);
+    if (!Identifiers.isValid(id, Identifiers.DEFAULT_MAX_LENGTH)) {
+      throw new IllegalArgumentException(key + " must be 1 to " + Identifiers.DEFAULT_MAX_LENGTH + " "
+          + Identifiers.RULE + ", got " + id);
     }
     return id;
   }

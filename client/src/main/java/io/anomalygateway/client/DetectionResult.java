@@ -1,5 +1,6 @@
 package io.anomalygateway.client;
 
+import io.anomalygateway.protocol.bus.FeatureContribution;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

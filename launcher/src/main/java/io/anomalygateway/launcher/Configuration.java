@@ -1,91 +1,147 @@
 package io.anomalygateway.launcher;
 
-import io.anomalygateway.alerts.AlertsOptions;
-import io.anomalygateway.detector.DetectorOptions;
-import io.anomalygateway.drift.DriftOptions;
-import io.anomalygateway.gateway.GatewayOptions;
-import io.anomalygateway.gateway.security.SecurityOptions;
-import io.anomalygateway.protocol.ProtocolException;
-import io.anomalygateway.runtime.cluster.ClusterOptions;
+import io.anomalygateway.runtime.config.InvalidSettingsException;
+import io.anomalygateway.runtime.config.PackagedDefaults;
+import io.anomalygateway.runtime.config.Settings;
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The server's configuration: the defaults packaged in the jar ({@code config/anomaly-gateway.json}) with an
- * operator's file laid over them, section by section ({@code gateway}, {@code detector}, ...). The defaults are the
- * one description of the settings: a file's unknown keys and values of the wrong kind stop the start
- * ({@link ConfigurationShape}), and each section is then validated as a whole by its options class, so that a
- * mistake is reported with the file, the section, the key and the value before anything starts.
+ * The server's configuration, laid in layers by vertx-config's {@link ConfigRetriever}: the defaults packaged in the
+ * jar ({@code config/anomaly-gateway.json}), then an operator's {@code --config} file, then environment variables
+ * named {@code ANOMALY_<SECTION>_<KEY>} (e.g. {@code ANOMALY_GATEWAY_PORT}), then command-line flags. Each layer is
+ * checked for unknown keys, naming its source; the merged result is then read section by section into its settings
+ * record ({@link Sections}), so that a wrong value is reported with its section, key, value and source before
+ * anything starts.
  */
 final class Configuration {
 
-  /** The packaged defaults, copied from the repository's {@code config/} folder at build time. */
-  static final String DEFAULTS = "config/anomaly-gateway.json";
+  /** The prefix of environment variables that set a configuration key. */
+  static final String ENV_PREFIX = "ANOMALY_";
 
   private Configuration() {
   }
 
   /**
-   * Reads the configuration. Runs before Vert.x starts, so reading files here blocks nothing.
+   * Reads and checks the configuration. Runs before the server's Vert.x starts; the layers are merged on a
+   * short-lived Vert.x instance of their own.
    *
    * @param file an operator's file, or {@code null}
-   * @return the defaults with the file's values laid over them
+   * @param env the environment
+   * @param flags settings given on the command line, as sections and keys
+   * @return the layers and their merge
+   * @throws IllegalArgumentException naming the source, the section, the key and the value of a mistake
    */
-  static JsonObject load(Path file) {
-    JsonObject config = defaults();
-    if (file == null) {
-      return config;
+  static LayeredConfiguration load(Path file, Map<String, String> env, JsonObject flags) {
+    JsonObject defaults = PackagedDefaults.all();
+    List<ConfigLayer> layers = new ArrayList<>();
+    layers.add(new ConfigLayer("packaged defaults", defaults));
+    if (file != null) {
+      layers.add(new ConfigLayer(file.toString(), parse(read(file), file.toString())));
     }
-    JsonObject changes = parse(read(file), file.toString());
-    ConfigurationShape.check(config, changes, file.toString());
-    config.mergeIn(changes, true);
-    validate(config, file.toString());
+    layers.add(new ConfigLayer("environment", environment(defaults, env)));
+    layers.add(new ConfigLayer("command line", flags));
+    for (ConfigLayer layer : layers.subList(1, layers.size())) {
+      ConfigurationShape.check(defaults, layer.values(), layer.source());
+    }
+    LayeredConfiguration config = new LayeredConfiguration(merge(layers), layers);
+    validate(config);
     return config;
   }
 
-  /**
-   * Reads every section with its options class, which checks each value and the values that bound each other.
-   *
-   * @param config the whole configuration
-   * @param source where it came from, for the message
-   * @throws IllegalArgumentException naming the source, the section and the offending values
-   */
-  static void validate(JsonObject config, String source) {
-    section(config, source, "gateway", GatewayOptions::new);
-    section(config, source, "security", SecurityOptions::new);
-    section(config, source, "tcp_bridge", io.anomalygateway.gateway.TcpBridgeOptions::fromJson);
-    section(config, source, "detector", DetectorOptions::new);
-    section(config, source, "drift", DriftOptions::new);
-    section(config, source, "alerts", AlertsOptions::new);
-    section(config, source, "cluster", ClusterOptions::new);
+  /** @return only the packaged defaults, e.g. for the offline tools */
+  static JsonObject defaults() {
+    return PackagedDefaults.all();
   }
 
-  private static void section(JsonObject config, String source, String name, Consumer<JsonObject> options) {
+  /**
+   * The layers' deep merge, in order, by the config retriever; each layer is a JSON store of its own.
+   */
+  private static JsonObject merge(List<ConfigLayer> layers) {
+    ConfigRetrieverOptions options = new ConfigRetrieverOptions().setIncludeDefaultStores(false).setScanPeriod(0);
+    for (ConfigLayer layer : layers) {
+      options.addStore(new ConfigStoreOptions().setType("json").setConfig(layer.values().copy()));
+    }
+    Vertx vertx = Vertx.vertx();
     try {
-      options.accept(config.getJsonObject(name, new JsonObject()));
-    } catch (IllegalArgumentException | ProtocolException e) {
-      String message = e instanceof ProtocolException ? ((ProtocolException) e).error().message() : e.getMessage();
-      throw new IllegalArgumentException(source + ", section \"" + name + "\": " + message, e);
+      return ConfigRetriever.create(vertx, options).getConfig().await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not merge the configuration: " + e.getMessage(), e);
+    } finally {
+      vertx.close();
     }
   }
 
-  /** @return the packaged defaults */
-  static JsonObject defaults() {
-    try (InputStream in = Configuration.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
-      if (in == null) {
-        throw new IllegalStateException("The jar lacks its default configuration " + DEFAULTS);
+  /**
+   * Reads every section with its record, which checks each value and the values that bound each other.
+   *
+   * @throws IllegalArgumentException naming the source of the offending value
+   */
+  private static void validate(LayeredConfiguration config) {
+    for (Sections section : Sections.ALL) {
+      try {
+        Settings.bind(config.effective().getJsonObject(section.name()), section.name(), section.type());
+      } catch (InvalidSettingsException e) {
+        throw new IllegalArgumentException(config.sourceOf(section.name(), e.keys()) + ", " + e.getMessage(), e);
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULTS);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The environment variables that name a key of the defaults, {@code ANOMALY_<SECTION>_<KEY>} in upper case.
+   * Others (the cluster flags' {@code ANOMALY_CLUSTER_NAME}, {@code ANOMALY_JWT_SECRET}, ...) are read where they
+   * belong. A value is read as JSON where the default is not a string (numbers, booleans, lists), so that
+   * {@code ANOMALY_GATEWAY_PORT=9000} is a number and {@code ANOMALY_GATEWAY_HOST=::1} stays text.
+   */
+  static JsonObject environment(JsonObject defaults, Map<String, String> env) {
+    JsonObject layer = new JsonObject();
+    for (String section : defaults.fieldNames()) {
+      JsonObject keys = defaults.getJsonObject(section);
+      for (String key : keys.fieldNames()) {
+        String value = env.get(variable(section, key));
+        if (value != null) {
+          layer.put(section, layer.getJsonObject(section, new JsonObject()).put(key, typed(keys.getValue(key), value)));
+        }
+      }
+    }
+    return layer;
+  }
+
+  /**
+   * @return the environment variable that sets a key
+   */
+  static String variable(String section, String key) {
+    return (ENV_PREFIX + section + "_" + key).toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * @param defaultValue the key's default, whose kind the text is read as
+   * @param text a value from the environment or the command line
+   * @return the text itself where the default is text (or {@code null}); otherwise the text as JSON when it is
+   *     JSON, and as text when not (which the shape check then refuses, naming it)
+   */
+  static Object typed(Object defaultValue, String text) {
+    if (defaultValue == null || defaultValue instanceof String) {
+      return text;
+    }
+    try {
+      return Json.decodeValue(text);
+    } catch (DecodeException e) {
+      return text;
     }
   }
 

@@ -1,38 +1,37 @@
 package io.anomalygateway.launcher;
 
+import io.anomalygateway.runtime.config.DurationText;
+import io.anomalygateway.runtime.config.Suggestions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
-import java.util.Comparator;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Checks an operator's configuration file against the packaged defaults, which are the one description of every
- * setting: a key the defaults do not have is a mistake (usually a misspelling that would otherwise be ignored),
- * and a value must be of its default's kind (a whole number where the default is one, a number, a string, a
- * boolean, an object or an array; a {@code null} default takes a string).
+ * Checks one layer of the configuration (a file, the environment, the command line) against the packaged defaults,
+ * which hold every key: a key the defaults do not have is a mistake (usually a misspelling that would otherwise be
+ * ignored), reported with the layer's source, the section and the nearest known key; and a value must be of its
+ * default's kind (a whole number where the default is one, a number, a string, a boolean, an object or an array; a
+ * duration takes text with a unit or a number of seconds; a {@code null} default takes a string). Bounds are checked
+ * when the sections are read ({@link io.anomalygateway.runtime.config.Settings}).
  */
 final class ConfigurationShape {
-
-  private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
 
   private ConfigurationShape() {
   }
 
   /**
    * @param defaults the packaged defaults
-   * @param file the operator's file, parsed
-   * @param source the file's name, for the messages
-   * @throws IllegalArgumentException naming the file, the section and the key of the first mistake
+   * @param layer one layer's values
+   * @param source where they came from, for the message
+   * @throws IllegalArgumentException naming the source, the section and the key of the first mistake
    */
-  static void check(JsonObject defaults, JsonObject file, String source) {
-    check(defaults, file, source, "");
+  static void check(JsonObject defaults, JsonObject layer, String source) {
+    check(defaults, layer, source, "");
   }
 
-  private static void check(JsonObject defaults, JsonObject file, String source, String path) {
-    for (Map.Entry<String, Object> entry : file) {
+  private static void check(JsonObject defaults, JsonObject layer, String source, String path) {
+    for (Map.Entry<String, Object> entry : layer) {
       String key = entry.getKey();
       if (!defaults.containsKey(key)) {
         throw new IllegalArgumentException(source + ": unknown " + (path.isEmpty() ? "section \"" + key + "\""
@@ -47,8 +46,8 @@ final class ConfigurationShape {
         throw new IllegalArgumentException(source + ": " + name + " must be " + kind(expected) + ", got "
             + (value instanceof String ? "\"" + value + "\"" : value));
       }
-      if (expected instanceof JsonObject) {
-        check((JsonObject) expected, (JsonObject) value, source, name);
+      if (expected instanceof JsonObject known && value instanceof JsonObject given) {
+        check(known, given, source, name);
       }
     }
   }
@@ -57,6 +56,9 @@ final class ConfigurationShape {
     if (expected == null) {
       return value == null || value instanceof String;
     }
+    if (isDuration(expected)) {
+      return value instanceof String || value instanceof Number;
+    }
     if (expected instanceof Integer || expected instanceof Long) {
       return value instanceof Number && isWhole((Number) value);
     }
@@ -64,6 +66,18 @@ final class ConfigurationShape {
       return value instanceof Number;
     }
     return expected.getClass() == (value == null ? null : value.getClass());
+  }
+
+  private static boolean isDuration(Object expected) {
+    if (!(expected instanceof String text)) {
+      return false;
+    }
+    try {
+      DurationText.parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static boolean isWhole(Number value) {
@@ -75,6 +89,9 @@ final class ConfigurationShape {
   }
 
   private static String kind(Object expected) {
+    if (isDuration(expected)) {
+      return "a duration such as \"30s\" or \"250ms\"";
+    }
     if (expected == null || expected instanceof String) {
       return "a string";
     }
@@ -91,9 +108,6 @@ final class ConfigurationShape {
   }
 
   private static String suggestion(JsonObject defaults, String key) {
-    Optional<String> nearest = defaults.fieldNames().stream()
-        .filter(known -> DISTANCE.apply(known, key) >= 0)
-        .min(Comparator.comparingInt(known -> DISTANCE.apply(known, key)));
-    return nearest.map(known -> " (did you mean \"" + known + "\"?)").orElse("");
+    return Suggestions.didYouMean(key, defaults.fieldNames());
   }
 }

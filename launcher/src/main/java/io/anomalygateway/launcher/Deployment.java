@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Deploys a node's verticles: the detector, the drift monitor and the alerts as worker verticles first, so that the
- * gateway's first request finds them, then the gateway. Each gets its own section of the configuration plus the
- * {@code cluster} section; the gateway also gets {@code security}.
+ * gateway's first request finds them, then the gateway. Each gets the whole configuration and reads the sections it
+ * needs into their settings records.
  */
 public final class Deployment {
 
@@ -56,14 +56,12 @@ public final class Deployment {
   }
 
   /**
-   * Deploys a gateway verticle alone, with its section of the configuration and the security section.
+   * Deploys a gateway verticle alone, with the whole configuration.
    *
    * @return the deployment id, to undeploy it again (a gateway restart)
    */
   static Future<String> gateway(Vertx vertx, JsonObject config, GatewayVerticle gateway) {
-    return vertx.deployVerticle(gateway, new DeploymentOptions()
-        .setConfig(section(config, NodeRole.GATEWAY).put("security", section(config, "security"))
-            .put("circuit", section(config, "circuit")).put("tcp_bridge", section(config, "tcp_bridge"))));
+    return vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(config.copy()));
   }
 
   private static Future<String> worker(Vertx vertx, Future<String> before, JsonObject config, Set<NodeRole> roles,
@@ -73,19 +71,7 @@ public final class Deployment {
       return before;
     }
     DeploymentOptions options = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
-        .setInstances(instances.getOrDefault(role, 1)).setConfig(section(config, role));
+        .setInstances(instances.getOrDefault(role, 1)).setConfig(config.copy());
     return before.compose(id -> vertx.deployVerticle(verticle, options));
-  }
-
-  /** A verticle's own section, plus the sections every verticle reads: {@code cluster} and {@code capacity}. */
-  private static JsonObject section(JsonObject config, NodeRole role) {
-    JsonObject section = section(config, role.wireName()).put("cluster", section(config, "cluster"))
-        .put("capacity", section(config, "capacity"));
-    return role == NodeRole.DETECTOR ? section.put("persistence", section(config, "persistence")) : section;
-  }
-
-  private static JsonObject section(JsonObject config, String name) {
-    JsonObject section = config.getJsonObject(name);
-    return section == null ? new JsonObject() : section.copy();
   }
 }

@@ -1,97 +1,38 @@
 package io.anomalygateway.launcher;
 
+import io.anomalygateway.gateway.GatewayOptions;
 import io.anomalygateway.gateway.GatewayVerticle;
+import io.anomalygateway.protocol.Endpoints;
+import io.anomalygateway.runtime.config.Settings;
 import io.anomalygateway.gateway.security.Role;
 import io.anomalygateway.gateway.security.TokenIssuer;
-import io.anomalygateway.launcher.offline.DriftEvaluationCommand;
-import io.anomalygateway.launcher.offline.NabCommand;
-import io.anomalygateway.launcher.offline.ScoreCommand;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the whole system in one JVM on the local event bus: {@code java -jar anomaly-gateway.jar}.
+ * Starts a node once its command line and configuration are read: Vert.x alone or joined to the cluster, the
+ * verticles of its roles, {@code /metrics} on a port of its own when asked, a shutdown hook that drains, and the
+ * lines an operator needs (endpoints, and tokens for a first start).
  */
-public final class Main {
+final class NodeStart {
 
   /** The session of the dashboard URL printed at start, which the printed viewer token may watch. */
   private static final String DEMO_SESSION = "demo";
 
-  private Main() {
+  private NodeStart() {
   }
 
   /**
-   * @param args {@code [--port N] [--host H] [--config FILE]}, or {@code score ...}
+   * @param launch the command line
+   * @param config the effective configuration, secret resolved
+   * @param generatedSecret whether the secret was generated for this run
    */
-  public static void main(String[] args) throws Exception {
-    if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
-      System.out.println(LaunchOptions.USAGE);
-      return;
-    }
-    if (args.length > 0 && "score".equals(args[0])) {
-      System.exit(ScoreCommand.run(Arrays.copyOfRange(args, 1, args.length),
-          Configuration.defaults().getJsonObject("detector"), System.out));
-    }
-    if (args.length > 0 && "token".equals(args[0])) {
-      System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
-    }
-    if (args.length > 0 && "drift-eval".equals(args[0])) {
-      System.exit(DriftEvaluationCommand.run(Arrays.copyOfRange(args, 1, args.length), Configuration.defaults(),
-          System.out));
-    }
-    if (args.length > 0 && "nab".equals(args[0])) {
-      System.exit(NabCommand.run(Arrays.copyOfRange(args, 1, args.length),
-          Configuration.defaults().getJsonObject("detector"), System.out));
-    }
-    JsonObject config;
-    boolean generatedSecret;
-    LaunchOptions launch;
-    try {
-      launch = LaunchOptions.parse(args, System.getenv());
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(LaunchOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    if (launch.jsonLogs()) {
-      // Before the first logger exists: Logback reads this once, when it starts.
-      System.setProperty("logback.configurationFile", "logback-json.xml");
-    }
-    try {
-      config = Configuration.load(launch.configFile());
-      JsonObject gateway = config.getJsonObject("gateway", new JsonObject());
-      if (launch.port() != null) {
-        gateway.put("port", launch.port());
-      }
-      if (launch.host() != null) {
-        gateway.put("host", launch.host());
-      }
-      config.put("gateway", gateway);
-      JsonObject security = config.getJsonObject("security", new JsonObject());
-      config.put("security", security);
-      if (launch.noAuth()) {
-        if (!Secrets.isLoopback(gateway.getString("host", "0.0.0.0"))) {
-          throw new IllegalArgumentException("--no-auth is refused unless the server is bound to a loopback "
-              + "address: add --host 127.0.0.1");
-        }
-        security.put("auth_enabled", false);
-      }
-      generatedSecret = Secrets.resolve(security, true);
-    } catch (IllegalArgumentException e) {
-      System.err.println("Not started: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    start(launch, config, generatedSecret);
-  }
-
-  private static void start(LaunchOptions launch, JsonObject config, boolean generatedSecret) {
+  static void start(LaunchOptions launch, JsonObject config, boolean generatedSecret) {
     Vertx vertx;
     try {
       vertx = startVertx(launch, config);
@@ -109,11 +50,9 @@ public final class Main {
       System.exit(1);
       return;
     }
-    JsonObject gatewaySection = config.getJsonObject("gateway", new JsonObject());
-    double shutdownTimeout = gatewaySection.getDouble("shutdown_timeout", 10.0);
-    double requestTimeout = gatewaySection.getDouble("request_timeout", 30.0);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, gateway, shutdownTimeout,
-        requestTimeout), "anomaly-gateway-shutdown"));
+    GatewayOptions timers = Settings.read(config, "gateway", GatewayOptions.class);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(vertx, gateway, timers.shutdownTimeout(),
+        timers.requestTimeout()), "anomaly-gateway-shutdown"));
     if (launch.cluster() != null) {
       System.out.println("Cluster node " + config.getJsonObject("cluster").getString("node_id") + " joined "
           + launch.cluster().name() + " with roles " + NodeRole.names(launch.roles()));
@@ -137,9 +76,9 @@ public final class Main {
    * still serve; then every other verticle stops (detectors hand their sessions over with a last snapshot) and the
    * node leaves its cluster.
    */
-  private static void shutDown(Vertx vertx, GatewayVerticle gateway, double shutdownTimeout,
-                               double requestTimeout) {
-    long millis = Math.round((shutdownTimeout + requestTimeout) * 1000);
+  private static void shutDown(Vertx vertx, GatewayVerticle gateway, Duration shutdownTimeout,
+                               Duration requestTimeout) {
+    long millis = shutdownTimeout.plus(requestTimeout).toMillis();
     try {
       if (gateway != null) {
         // The drain refuses new requests at once, but answers in flight may take up to the request timeout.
@@ -149,7 +88,7 @@ public final class Main {
       System.err.println("The gateway did not drain cleanly: " + e.getMessage());
     } finally {
       try {
-        vertx.close().await(Math.round(shutdownTimeout * 1000) + 5_000, TimeUnit.MILLISECONDS);
+        vertx.close().await(shutdownTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
       } catch (Exception e) {
         System.err.println("Shutdown did not finish cleanly: " + e.getMessage());
       }
@@ -173,8 +112,8 @@ public final class Main {
     String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
     int port = gateway.actualPort();
     System.out.println("Anomaly gateway listening on http://" + shown + ":" + port + " (bound to " + host + ")");
-    System.out.println("  stream:  ws://" + shown + ":" + port + "/api/v1/streaming/enhanced/{session_id}");
-    System.out.println("  health:  http://" + shown + ":" + port + GatewayVerticle.HEALTH_PATH);
+    System.out.println("  stream:  ws://" + shown + ":" + port + Endpoints.STREAMING_PREFIX + "{session_id}");
+    System.out.println("  health:  http://" + shown + ":" + port + Endpoints.HEALTH);
     printTokens(vertx, config.getJsonObject("security"), "http://" + shown + ":" + port, generatedSecret);
   }
 

@@ -34,14 +34,8 @@ final class Telemetry {
    * @return the port it listens on
    */
   static Future<Integer> serve(Vertx vertx, String host, int port) {
-    MetricsEndpoint metrics = new MetricsEndpoint(vertx);
-    return vertx.createHttpServer().requestHandler(request -> {
-      if (MetricsEndpoint.PATH.equals(request.path())) {
-        metrics.handle(request);
-      } else {
-        request.response().setStatusCode(404).end();
-      }
-    }).listen(port, host).map(HttpServer::actualPort);
+    return vertx.createHttpServer().requestHandler(MetricsEndpoint.router(vertx)).listen(port, host)
+        .map(HttpServer::actualPort);
   }
 
   /**

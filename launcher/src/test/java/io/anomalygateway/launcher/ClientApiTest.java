@@ -1,5 +1,6 @@
 package io.anomalygateway.launcher;
 
+import io.anomalygateway.protocol.ErrorCode;
 import io.anomalygateway.client.AnomalyClient;
 import io.anomalygateway.client.BatchResult;
 import io.anomalygateway.client.ClientOptions;
@@ -128,7 +129,10 @@ class ClientApiTest extends EmbeddedGatewayTest {
       await(client.sendSample(new double[] {1, 2}));
       assertThatThrownBy(() -> await(client.sendSample(new double[] {1, 2, 3})))
           .isInstanceOfSatisfying(ProtocolErrorException.class,
-              e -> assertThat(e.code()).isEqualTo("DIMENSION_MISMATCH"));
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.DIMENSION_MISMATCH);
+                assertThat(e.codeText()).isEqualTo("DIMENSION_MISMATCH");
+              });
       assertThat(client.statistics().errors()).isEqualTo(1);
     }
   }

@@ -1,5 +1,6 @@
 package io.anomalygateway.launcher;
 
+import io.anomalygateway.gateway.GatewayVerticle;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -17,10 +18,17 @@ abstract class EmbeddedGatewayTest {
 
   protected Vertx vertx;
   protected int port;
+  /** The gateway verticle itself, for what only it knows (e.g. the TCP bridge's port). */
+  protected GatewayVerticle gatewayVerticle;
 
   /** @return changes to the packaged configuration, as {@code {"gateway": {...}, "detector": {...}}} */
   protected JsonObject configChanges() {
     return new JsonObject();
+  }
+
+  /** @return the {@code security} section: authentication off, as with {@code --no-auth} */
+  protected JsonObject security() {
+    return new JsonObject().put("auth_enabled", false);
   }
 
   @BeforeEach
@@ -28,10 +36,11 @@ abstract class EmbeddedGatewayTest {
     this.vertx = vertx;
     JsonObject config = TestConfiguration.defaults()
         .mergeIn(new JsonObject().put("gateway", new JsonObject().put("port", 0).put("host", "127.0.0.1"))
-            .put("security", new JsonObject().put("auth_enabled", false)), true)
+            .put("security", security()), true)
         .mergeIn(configChanges(), true);
     Deployment.embedded(vertx, config).onComplete(test.succeeding(gateway -> {
       port = gateway.actualPort();
+      gatewayVerticle = gateway;
       test.completeNow();
     }));
   }

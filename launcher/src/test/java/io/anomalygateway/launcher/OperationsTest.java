@@ -1,5 +1,6 @@
 package io.anomalygateway.launcher;
 
+import io.anomalygateway.protocol.Endpoints;
 import io.anomalygateway.gateway.GatewayVerticle;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -72,7 +73,7 @@ class OperationsTest {
 
   @Test
   void livenessIsUpWhileTheProcessServesEvenWithoutADetector() {
-    assertThat(get(GatewayVerticle.HEALTH_PATH).getKey()).isEqualTo(200);
+    assertThat(get(Endpoints.HEALTH).getKey()).isEqualTo(200);
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JSON examples of the README's "Protocol" section, in order, and the comparison of an example's shape with a
+ * The JSON examples of {@code docs/protocol.md}, in order, and the comparison of an example's shape with a
  * real message: the same keys at every level (a key missing on either side is a difference), objects in arrays
  * compared with the first documented one, arrays of strings compared as sets (the welcome's lists). Values are
  * illustrations and are not compared.
@@ -29,16 +29,14 @@ final class ReadmeExamples {
   private ReadmeExamples() {
   }
 
-  /** @return every JSON object of the README's protocol section, in the order the README shows them */
+  /** @return every JSON object of {@code docs/protocol.md}, in the order it shows them */
   static List<JsonObject> protocolSection() {
-    String readme = read(readme());
-    int start = readme.indexOf("\n## Protocol\n");
-    int end = readme.indexOf("\n## ", start + 1);
-    if (start < 0 || end < 0) {
-      throw new AssertionError("README.md has no '## Protocol' section followed by another");
+    String protocol = read(readme());
+    if (!protocol.startsWith("# Protocol\n")) {
+      throw new AssertionError("docs/protocol.md does not start with '# Protocol'");
     }
     List<JsonObject> examples = new ArrayList<>();
-    Matcher block = JSON_BLOCK.matcher(readme.substring(start, end));
+    Matcher block = JSON_BLOCK.matcher(protocol);
     while (block.find()) {
       for (String object : objects(block.group(1))) {
         examples.add(new JsonObject(object));
@@ -119,9 +117,9 @@ final class ReadmeExamples {
     }
   }
 
-  /** @return the repository's README */
+  /** @return the protocol's documentation, whose examples the tests play */
   static Path readme() {
-    return SharedData.repository().resolve("README.md");
+    return SharedData.repository().resolve("docs").resolve("protocol.md");
   }
 
   private static String read(Path file) {

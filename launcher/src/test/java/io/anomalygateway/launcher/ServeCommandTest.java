@@ -2,6 +2,7 @@ package io.anomalygateway.launcher;
 
 import com.hazelcast.config.Config;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -10,26 +11,55 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LaunchOptionsTest {
+/** {@code serve}'s command line: roles, instances and cluster settings, flags over the environment. */
+class ServeCommandTest {
+
+  private static LaunchOptions parse(String[] args, Map<String, String> env) {
+    ServeCommand serve = new ServeCommand();
+    serve.env = env;
+    new CommandLine(serve).parseArgs(args);
+    return serve.launch();
+  }
+
+  @Test
+  void optionsWithoutACommandAreServes() {
+    CommandLine line = Main.commandLine();
+    assertThat(Main.withDefaultCommand(line, new String[] {"--port", "0"})).containsExactly("serve", "--port", "0");
+    assertThat(Main.withDefaultCommand(line, new String[0])).containsExactly("serve");
+    assertThat(Main.withDefaultCommand(line, new String[] {"token", "--role", "viewer"})).startsWith("token");
+    assertThat(Main.withDefaultCommand(line, new String[] {"--help"})).containsExactly("--help");
+  }
+
+  @Test
+  void flagsBecomeTheLastLayerOfTheConfiguration() {
+    ServeCommand serve = new ServeCommand();
+    new CommandLine(serve).parseArgs("--port", "9000", "--host", "127.0.0.1", "--no-auth", "--set",
+        "detector.trees=50", "--set", "gateway.request_timeout=5s");
+    assertThat(serve.flags().getJsonObject("gateway").getInteger("port")).isEqualTo(9000);
+    assertThat(serve.flags().getJsonObject("gateway").getString("host")).isEqualTo("127.0.0.1");
+    assertThat(serve.flags().getJsonObject("gateway").getString("request_timeout")).isEqualTo("5s");
+    assertThat(serve.flags().getJsonObject("security").getBoolean("auth_enabled")).isFalse();
+    assertThat(serve.flags().getJsonObject("detector").getInteger("trees")).isEqualTo(50);
+  }
 
   @Test
   void withoutFlagsOneProcessRunsEveryRoleOnTheLocalBus() {
-    LaunchOptions options = LaunchOptions.parse(new String[0], Map.of());
+    LaunchOptions options = parse(new String[0], Map.of());
     assertThat(options.cluster()).isNull();
     assertThat(options.roles()).isEqualTo(EnumSet.allOf(NodeRole.class));
   }
 
   @Test
   void rolesAndClusterFlagsNeedCluster() {
-    assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--roles", "detector"}, Map.of()))
+    assertThatThrownBy(() -> parse(new String[] {"--roles", "detector"}, Map.of()))
         .hasMessageContaining("--cluster");
-    assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--cluster-host", "10.0.0.1"}, Map.of()))
+    assertThatThrownBy(() -> parse(new String[] {"--cluster-host", "10.0.0.1"}, Map.of()))
         .hasMessageContaining("--cluster");
   }
 
   @Test
   void clusterFlagsTakeRolesAndInstances() {
-    LaunchOptions options = LaunchOptions.parse(new String[] {"--cluster", "--roles", "detector,drift",
+    LaunchOptions options = parse(new String[] {"--cluster", "--roles", "detector,drift",
         "--instances", "detector=4"}, Map.of());
     assertThat(options.roles()).containsExactlyInAnyOrder(NodeRole.DETECTOR, NodeRole.DRIFT);
     assertThat(options.instances()).containsEntry(NodeRole.DETECTOR, 4);
@@ -38,11 +68,11 @@ class LaunchOptionsTest {
 
   @Test
   void unknownRolesAndBadCountsAreRefusedWithAMessage() {
-    assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--cluster", "--roles", "oracle"}, Map.of()))
+    assertThatThrownBy(() -> parse(new String[] {"--cluster", "--roles", "oracle"}, Map.of()))
         .hasMessageContaining("Unknown role");
-    assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--instances", "detector=0"}, Map.of()))
+    assertThatThrownBy(() -> parse(new String[] {"--instances", "detector=0"}, Map.of()))
         .hasMessageContaining("count");
-    assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--port", "70000"}, Map.of()))
+    assertThatThrownBy(() -> parse(new String[] {"--port", "70000"}, Map.of()))
         .hasMessageContaining("--port");
   }
 
@@ -50,7 +80,7 @@ class LaunchOptionsTest {
   void environmentSetsTheClusterAndFlagsWinOverIt() {
     Map<String, String> env = Map.of(ClusterSettings.ENV_MEMBERS, "10.0.0.4,10.0.0.5:5801",
         ClusterSettings.ENV_HOST, "10.0.0.5", ClusterSettings.ENV_NAME, "prod");
-    ClusterSettings settings = LaunchOptions.parse(new String[] {"--cluster", "--cluster-name", "staging"}, env)
+    ClusterSettings settings = parse(new String[] {"--cluster", "--cluster-name", "staging"}, env)
         .cluster();
     assertThat(settings.members()).containsExactly("10.0.0.4", "10.0.0.5:5801");
     assertThat(settings.host()).isEqualTo("10.0.0.5");
@@ -59,7 +89,7 @@ class LaunchOptionsTest {
 
   @Test
   void hazelcastGetsEveryMemberPortSpelledOutAndTcpJoinOnly() {
-    ClusterSettings settings = LaunchOptions.parse(new String[] {"--cluster", "--cluster-members",
+    ClusterSettings settings = parse(new String[] {"--cluster", "--cluster-members",
         "10.0.0.4,10.0.0.5:5801-5803", "--cluster-host", "10.0.0.6", "--cluster-port", "6000"}, Map.of()).cluster();
     Config config = ClusterNode.hazelcastConfig(settings);
     List<String> members = config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers();

@@ -1,5 +1,8 @@
 package io.anomalygateway.launcher;
 
+import io.anomalygateway.protocol.Endpoints;
+import io.anomalygateway.protocol.ResponseType;
+import io.anomalygateway.protocol.Topic;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -26,7 +29,9 @@ public final class TestSocket implements AutoCloseable {
 
   private final WebSocketClient client;
   private final ClientWebSocket socket;
-  private static final java.util.Set<String> EVENT_TYPES = java.util.Set.of("anomaly", "alert", "stats", "drift");
+  /** The types of topic events, which arrive between a request and its answer. */
+  private static final java.util.Set<String> EVENT_TYPES = java.util.Arrays.stream(Topic.values())
+      .map(Topic::eventType).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
   private final java.util.Deque<JsonObject> events = new java.util.ArrayDeque<>();
@@ -68,7 +73,7 @@ public final class TestSocket implements AutoCloseable {
    */
   public static TestSocket connect(Vertx vertx, String host, int port, String target,
                                    java.util.Map<String, String> headers) {
-    String uri = target.startsWith("/") ? target : "/api/v1/streaming/enhanced/" + target;
+    String uri = target.startsWith("/") ? target : Endpoints.streaming(target);
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
     // Handlers are installed before connecting, so that no early message (the welcome) is missed.
@@ -88,7 +93,7 @@ public final class TestSocket implements AutoCloseable {
   public static TestSocket open(Vertx vertx, int port, String sessionId) {
     TestSocket socket = connect(vertx, port, sessionId);
     JsonObject welcome = socket.next();
-    if (!"welcome".equals(welcome.getString("type"))) {
+    if (!ResponseType.WELCOME.wireName().equals(welcome.getString("type"))) {
       throw new AssertionError("expected a welcome, got " + welcome);
     }
     return socket;
@@ -98,7 +103,7 @@ public final class TestSocket implements AutoCloseable {
   static TestSocket open(Vertx vertx, int port, String sessionId, String token) {
     TestSocket socket = connect(vertx, port, sessionId, java.util.Map.of("Authorization", "Bearer " + token));
     JsonObject welcome = socket.next();
-    if (!"welcome".equals(welcome.getString("type"))) {
+    if (!ResponseType.WELCOME.wireName().equals(welcome.getString("type"))) {
       throw new AssertionError("expected a welcome, got " + welcome);
     }
     return socket;
@@ -172,7 +177,7 @@ public final class TestSocket implements AutoCloseable {
     java.util.Set<String> answered = new java.util.HashSet<>();
     while (answered.size() < count) {
       JsonObject message = poll(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-      if (message == null || !"result".equals(message.getString("type"))) {
+      if (message == null || !ResponseType.RESULT.wireName().equals(message.getString("type"))) {
         throw new AssertionError("after " + answered.size() + " of " + count + " results, got " + message);
       }
       answered.add(message.getString("request_id"));

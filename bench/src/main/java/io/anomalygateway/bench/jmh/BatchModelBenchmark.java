@@ -46,7 +46,7 @@ public class BatchModelBenchmark {
 
   @Setup
   public void setUp() {
-    trainer = new ModelCatalog(new DetectorOptions()).trainer(Algorithm.ofWireName(algorithm));
+    trainer = new ModelCatalog(DetectorOptions.defaults()).trainer(Algorithm.ofWireName(algorithm));
     buffer = BenchData.normal(1000, dims, 1);
     model = trainer.fit(buffer, 42);
     probes = BenchData.normal(1024, dims, 2).values();

@@ -48,7 +48,7 @@ public class SessionScoringBenchmark {
 
   @Setup
   public void setUp() {
-    ModelTrainer trainer = new ModelCatalog(new DetectorOptions()).trainer(Algorithm.ofWireName(algorithm));
+    ModelTrainer trainer = new ModelCatalog(DetectorOptions.defaults()).trainer(Algorithm.ofWireName(algorithm));
     models = new AnomalyModel[sessions];
     for (int s = 0; s < sessions; s++) {
       models[s] = trainer.fit(BenchData.normal(1000, dims, 1 + s), 42 + s);

@@ -41,8 +41,8 @@ public class StreamingModelBenchmark {
 
   @Setup
   public void setUp() {
-    DetectorOptions options = new DetectorOptions();
-    SessionSettings settings = options.getSessionDefaults();
+    DetectorOptions options = DetectorOptions.defaults();
+    SessionSettings settings = options.sessionDefaults();
     model = new ModelCatalog(options).create(Algorithm.RANDOM_CUT_FOREST, new SessionSettings(
         Algorithm.RANDOM_CUT_FOREST, settings.bufferSize(), settings.minSamples(), settings.refitInterval(),
         settings.contamination(), 42, 1), dims);

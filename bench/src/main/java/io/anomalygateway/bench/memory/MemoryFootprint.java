@@ -68,7 +68,7 @@ public final class MemoryFootprint {
     vertx.deployVerticle(DetectorVerticle::new, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
         .setConfig(config)).await(60, TimeUnit.SECONDS);
     // The detector consumes its instance's own addresses; the directory finds the instance as the gateway does.
-    InstanceDirectory directory = new InstanceDirectory(vertx, new ClusterOptions());
+    InstanceDirectory directory = new InstanceDirectory(vertx, ClusterOptions.defaults());
     directory.start().compose(v -> directory.awaitAny(Service.DETECTOR, 30_000)).await(60, TimeUnit.SECONDS);
     String detector = directory.members(Service.DETECTOR).owner("memory");
     long before = liveHeap();

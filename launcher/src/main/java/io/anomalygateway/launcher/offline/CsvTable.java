@@ -2,7 +2,10 @@ package io.anomalygateway.launcher.offline;
 
 import io.anomalygateway.protocol.Samples;
 
-import java.io.BufferedReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A numeric CSV file with a header: the feature columns as {@link Samples}, and the label column apart when there
- * is one. Labels are never part of the features.
+ * A numeric CSV file with a header, read by Apache Commons CSV (RFC 4180: quoted fields, quoted commas and
+ * {@code \r\n} line ends are all fine): the feature columns as {@link Samples}, and the label column apart when
+ * there is one. Labels are never part of the features.
  *
  * @param header the feature columns' names
  * @param features the feature rows
@@ -28,13 +32,14 @@ public record CsvTable(List<String> header, Samples features, int[] labels) {
    * @throws IllegalArgumentException with the line number when a value is not a finite number
    */
   public static CsvTable read(Path file, String labelColumn) throws IOException {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(DataFile.open(file),
-        StandardCharsets.UTF_8))) {
-      String first = reader.readLine();
-      if (first == null) {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+        .setIgnoreEmptyLines(true).setTrim(true).get();
+    try (CSVParser parser = CSVParser.parse(new InputStreamReader(DataFile.open(file), StandardCharsets.UTF_8),
+        format)) {
+      List<String> columns = parser.getHeaderNames();
+      if (columns.isEmpty()) {
         throw new IllegalArgumentException(file + " is empty");
       }
-      List<String> columns = Arrays.asList(first.trim().split(","));
       int label = columns.indexOf(labelColumn);
       List<String> header = new ArrayList<>(columns);
       if (label >= 0) {
@@ -43,20 +48,14 @@ public record CsvTable(List<String> header, Samples features, int[] labels) {
       double[] values = new double[1024];
       int size = 0;
       List<Integer> labels = new ArrayList<>();
-      String line;
-      int lineNumber = 1;
-      while ((line = reader.readLine()) != null) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] cells = line.split(",", -1);
-        if (cells.length != columns.size()) {
-          throw new IllegalArgumentException(file + " line " + lineNumber + ": " + cells.length + " cells, header has "
+      for (CSVRecord record : parser) {
+        long line = parser.getCurrentLineNumber();
+        if (record.size() != columns.size()) {
+          throw new IllegalArgumentException(file + " line " + line + ": " + record.size() + " cells, header has "
               + columns.size());
         }
-        for (int c = 0; c < cells.length; c++) {
-          double value = parse(cells[c], file, lineNumber);
+        for (int c = 0; c < record.size(); c++) {
+          double value = parse(record.get(c), file, line);
           if (c == label) {
             labels.add((int) value);
           } else {
@@ -72,7 +71,7 @@ public record CsvTable(List<String> header, Samples features, int[] labels) {
     }
   }
 
-  private static double parse(String cell, Path file, int lineNumber) {
+  private static double parse(String cell, Path file, long lineNumber) {
     try {
       double value = Double.parseDouble(cell.trim());
       if (Double.isFinite(value)) {

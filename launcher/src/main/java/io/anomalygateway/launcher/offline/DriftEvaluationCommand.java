@@ -3,15 +3,20 @@ package io.anomalygateway.launcher.offline;
 import io.anomalygateway.gateway.GatewayVerticle;
 import io.anomalygateway.launcher.Deployment;
 import io.anomalygateway.protocol.DriftMethod;
+import io.anomalygateway.runtime.config.PackagedDefaults;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -20,23 +25,19 @@ import java.util.stream.Collectors;
  * {@code DIR/drift} through its WebSocket endpoint once per monitoring method, and tabulates the detection delay of
  * each documented change point and the false alarms.
  */
-public final class DriftEvaluationCommand {
+@Command(name = "drift-eval", mixinStandardHelpOptions = true,
+    description = "Starts the whole system on a free port, streams every drift data set through its WebSocket "
+        + "endpoint once per monitoring method, and tabulates detection delays and false alarms.")
+public final class DriftEvaluationCommand implements Callable<Integer> {
 
-  private DriftEvaluationCommand() {
-  }
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "the data folder holding drift/")
+  Path data;
 
-  /**
-   * @param args {@code --data DIR}
-   * @param config the whole configuration (the gateway's port is replaced by a free one)
-   * @param out where the table goes
-   * @return the process exit code
-   */
-  public static int run(String[] args, JsonObject config, PrintStream out) throws Exception {
-    if (args.length != 2 || !"--data".equals(args[0])) {
-      System.err.println("Usage: java -jar anomaly-gateway.jar drift-eval --data DIR");
-      return 2;
-    }
-    Path dir = Path.of(args[1]).resolve("drift");
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    JsonObject config = PackagedDefaults.all();
+    Path dir = data.resolve("drift");
     JsonObject truth = new JsonObject(DataFile.read(dir.resolve("ground_truth.json"))).getJsonObject("streams");
     // A private server on the loopback interface, for this evaluation only: no tokens needed.
     config.getJsonObject("gateway").put("port", 0).put("host", "127.0.0.1");

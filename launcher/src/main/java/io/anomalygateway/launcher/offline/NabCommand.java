@@ -4,21 +4,26 @@ import io.anomalygateway.detector.DetectorOptions;
 import io.anomalygateway.detector.OfflineSession;
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.SessionSettings;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -27,55 +32,47 @@ import java.util.stream.Stream;
  * the labelled windows it flagged and its flags outside any window per 1,000 rows, beside the same measures computed
  * from NAB's published output of its HTM and Random Cut Forest detectors.
  */
-public final class NabCommand {
+@Command(name = "nab", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Streams each NAB series through a session model in order and compares its flags with NAB's "
+        + "published HTM and Random Cut Forest detectors.")
+public final class NabCommand implements Callable<Integer> {
 
-  static final String USAGE = "Usage: java -jar anomaly-gateway.jar nab --data DIR [--algorithm A] [--shingle N] "
-      + "[--difference] [--seed S] [--set detector_key=value ...]";
   /** NAB's names of the published detectors, in the order of the table's columns (HTM, then RCF). */
   private static final List<String> PUBLISHED = List.of("numenta", "randomCutForest");
 
-  private NabCommand() {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR",
+      description = "the NAB data: data/, labels/combined_windows.json and reference/")
+  Path dir;
+  @Option(names = "--algorithm", paramLabel = "A", defaultValue = "random_cut_forest",
+      converter = AlgorithmName.class, description = "the session's algorithm (default ${DEFAULT-VALUE})")
+  Algorithm algorithm;
+  @Option(names = "--shingle", paramLabel = "N", defaultValue = "8",
+      description = "shingle size (default ${DEFAULT-VALUE})")
+  int shingle;
+  @Option(names = "--difference", description = "add the difference from the previous value as a feature")
+  boolean difference;
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
+  long seed;
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "a key of the detector section, e.g. rcf_z_factor=3.5 (repeatable)")
+  Map<String, String> settings = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws IOException {
+    JsonObject changes = new JsonObject();
+    settings.forEach((key, value) -> changes.put(key, Json.decodeValue(value)));
+    DetectorOptions options = DetectorOptions.of(changes);
+    SessionSettings defaults = options.sessionDefaults();
+    SessionSettings session = new SessionSettings(algorithm, defaults.bufferSize(), defaults.minSamples(),
+        defaults.refitInterval(), defaults.contamination(), seed, shingle);
+    table(System.out, options, session);
+    return 0;
   }
 
-  /**
-   * @param args the arguments after {@code nab}
-   * @param detector the {@code detector} section of the configuration
-   * @param out where the table goes
-   * @return the process exit code
-   */
-  public static int run(String[] args, JsonObject detector, PrintStream out) throws IOException {
-    Deque<String> queue = new ArrayDeque<>(Arrays.asList(args));
-    Path dir = null;
-    Algorithm algorithm = Algorithm.RANDOM_CUT_FOREST;
-    int shingle = 8;
-    boolean difference = false;
-    long seed = 0;
-    while (!queue.isEmpty()) {
-      String flag = queue.poll();
-      switch (flag) {
-        case "--data" -> dir = Path.of(queue.remove());
-        case "--algorithm" -> algorithm = Algorithm.ofWireName(queue.remove());
-        case "--shingle" -> shingle = Integer.parseInt(queue.remove());
-        case "--difference" -> difference = true;
-        case "--seed" -> seed = Long.parseLong(queue.remove());
-        case "--set" -> {
-          String[] pair = queue.remove().split("=", 2);
-          detector = detector.copy().put(pair[0], parseValue(pair[1]));
-        }
-        default -> {
-          System.err.println("Unknown argument: " + flag + "\n" + USAGE);
-          return 2;
-        }
-      }
-    }
-    if (dir == null) {
-      System.err.println(USAGE);
-      return 2;
-    }
-    DetectorOptions options = new DetectorOptions(detector);
-    SessionSettings defaults = options.getSessionDefaults();
-    SessionSettings settings = new SessionSettings(algorithm, defaults.bufferSize(), defaults.minSamples(),
-        defaults.refitInterval(), defaults.contamination(), seed, shingle);
+  private void table(PrintStream out, DetectorOptions options, SessionSettings settings) throws IOException {
     JsonObject windows = new JsonObject(Files.readString(dir.resolve("labels/combined_windows.json")));
     JsonObject thresholds = new JsonObject(Files.readString(dir.resolve("reference/thresholds.json")));
     out.printf(Locale.ROOT, "Ours: %s, input %s, shingle %d, seed %d%n%n", algorithm.wireName(),
@@ -101,15 +98,6 @@ public final class NabCommand {
       row(out, key, series.rows(), cards);
     }
     row(out, "**all**", totals[0].rows(), Arrays.asList(totals));
-    return 0;
-  }
-
-  private static Object parseValue(String text) {
-    try {
-      return text.contains(".") ? (Object) Double.parseDouble(text) : (Object) Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      return text;
-    }
   }
 
   private static boolean[] ours(DetectorOptions options, SessionSettings settings, NabSeries series,

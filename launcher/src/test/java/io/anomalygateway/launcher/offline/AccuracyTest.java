@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(300)
 class AccuracyTest {
 
-  private final OfflineScoring scoring = new OfflineScoring(new DetectorOptions());
+  private final OfflineScoring scoring = new OfflineScoring(DetectorOptions.defaults());
 
   @ParameterizedTest(name = "{0}: scikit-learn {1} (sd {2})")
   @CsvSource({
