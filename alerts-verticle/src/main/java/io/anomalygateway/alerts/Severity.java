@@ -1,9 +1,12 @@
 package io.anomalygateway.alerts;
 
+import io.anomalygateway.protocol.WireNamed;
+import io.anomalygateway.protocol.WireNames;
+
 import java.util.Locale;
 
 /** How urgent an alert is. A resolved alert is always {@link #INFO}. */
-public enum Severity {
+public enum Severity implements WireNamed {
 
   /** Worth knowing; also every "back to normal" alert. */
   INFO,
@@ -12,22 +15,13 @@ public enum Severity {
   /** Worth waking someone. */
   CRITICAL;
 
-  /** @return the name in {@code alerts.json}, alert events and the {@code severity} tag of the alert counter */
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
   /**
    * @param name {@code info}, {@code warning} or {@code critical}, in any case
    * @return the severity
    * @throws IllegalArgumentException when the name is none of them
    */
   public static Severity ofWireName(String name) {
-    for (Severity severity : values()) {
-      if (severity.wireName().equalsIgnoreCase(name)) {
-        return severity;
-      }
-    }
-    throw new IllegalArgumentException("severity must be info, warning or critical, got '" + name + "'");
+    return WireNames.find(Severity.class, name == null ? null : name.toLowerCase(Locale.ROOT)).orElseThrow(() ->
+        new IllegalArgumentException("severity must be info, warning or critical, got '" + name + "'"));
   }
 }

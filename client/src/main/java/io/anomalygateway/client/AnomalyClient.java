@@ -339,7 +339,8 @@ public final class AnomalyClient implements AutoCloseable {
 
   /** Handlers go on before connecting, so that the welcome, sent right after the upgrade, is never missed. */
   private void dial() {
-    WebSocketConnectOptions connect = new WebSocketConnectOptions().setAbsoluteURI(options.getUrl() + Endpoints.STREAMING_PREFIX
+    WebSocketConnectOptions connect = new WebSocketConnectOptions()
+        .setAbsoluteURI(options.getUrl() + Endpoints.STREAMING_PREFIX
         + options.getSessionId() + "?client_id=" + options.getClientId());
     if (options.getToken() != null) {
       token = options.getToken().get();

@@ -1,5 +1,7 @@
 package io.anomalygateway.examples;
 
+import picocli.CommandLine;
+
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
@@ -36,6 +38,12 @@ public final class Examples {
       System.exit(2);
       return;
     }
-    System.exit(example.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+    try {
+      System.exit(example.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+    } catch (CommandLine.ParameterException e) {
+      System.err.println(e.getMessage());
+      e.getCommandLine().usage(System.err);
+      System.exit(2);
+    }
   }
 }

@@ -56,9 +56,9 @@ final class PerformanceTest {
 
   static int run(String[] args, PrintStream out) throws Exception {
     ExampleArgs options = ExampleArgs.parse(args, "performance-example", 20_000, 0);
-    int window = options.intFlag("window", 16);
-    int batchSize = options.intFlag("batch-size", 100);
-    int warmup = options.intFlag("warmup", Math.min(2_000, options.samples() / 4));
+    int window = options.window(16);
+    int batchSize = options.batchSize(100);
+    int warmup = options.warmup(Math.min(2_000, options.samples() / 4));
     Random random = new Random(6);
     try (AnomalyClient client = AnomalyClient.create(options.clientOptions())) {
       client.connect().get();

@@ -133,9 +133,9 @@ final class Connection implements Peer {
   }
 
   /**
-   * Every message gets one answer, whatever happens: refused once the gateway's drain time is over, refused over the request
-   * budget (checked before the message is read, so a large one costs nothing more), and if the heap runs out while
-   * it is read, the connection is closed with 1013 ("try again later") rather than left waiting.
+   * Every message gets one answer, whatever happens: refused once the gateway's drain time is over, refused over
+   * the request budget (checked before the message is read, so a large one costs nothing more), and if the heap runs
+   * out while it is read, the connection is closed with 1013 ("try again later") rather than left waiting.
    */
   private void onText(String text) {
     if (closed) {

@@ -76,7 +76,8 @@ public final class GatewayVerticle extends VerticleBase {
     GatewayMeters.watch(registry.requests(), capacity.stateBudget(vertx));
     RequestHandler handler = new RequestHandler(detector, registry, topics, traffic, meters,
         options.maxBatchSize());
-    gateway = new Gateway(vertx, options, security, cluster, registry, new RequestReader(options.readLimits()), handler, topics,
+    gateway = new Gateway(vertx, options, security, cluster, registry, new RequestReader(options.readLimits()),
+        handler, topics,
         traffic, new Authenticator(vertx, security), meters);
     EventBusBridge bridge = new EventBusBridge(gateway);
     meters.countBridgeSockets(bridge::sockets);

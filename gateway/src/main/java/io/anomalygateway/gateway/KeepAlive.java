@@ -33,7 +33,8 @@ final class KeepAlive {
    * @param timeout how long an answer to a ping may take
    * @param onTimeout closes the connection of a peer that did not answer
    */
-  KeepAlive(Vertx vertx, ServerWebSocket socket, java.time.Duration interval, java.time.Duration timeout, Runnable onTimeout) {
+  KeepAlive(Vertx vertx, ServerWebSocket socket, java.time.Duration interval, java.time.Duration timeout,
+            Runnable onTimeout) {
     this.vertx = vertx;
     this.socket = socket;
     this.intervalNanos = interval.toNanos();

@@ -98,23 +98,10 @@ final class ConfigReference {
     return String.join(", ", parts);
   }
 
+  /** The record's kind of value, as {@link Settings#kind} names it in messages, without the article. */
   private static String kind(Class<?> type) {
-    if (type == int.class || type == long.class) {
-      return "whole number";
-    }
-    if (type == double.class) {
-      return "number";
-    }
-    if (type == boolean.class) {
-      return "`true` or `false`";
-    }
-    if (type == java.time.Duration.class) {
-      return "duration";
-    }
-    if (type == String.class) {
-      return "text";
-    }
-    return java.util.List.class.isAssignableFrom(type) ? "list" : "object";
+    return Settings.kind(type).replaceFirst("^an? ", "").replace("true or false", "`true` or `false`")
+        .replace(" such as \"30s\"", "");
   }
 
   private static String bound(Annotation annotation) {

@@ -179,7 +179,11 @@ final class ServeCommand implements Callable<Integer> {
   static final class Port implements CommandLine.ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
-      return ClusterSettings.port(value, "the port", 0);
+      try {
+        return ClusterSettings.port(value, "a port", 0);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("expected a port number from 0 to 65535, got " + value);
+      }
     }
   }
 

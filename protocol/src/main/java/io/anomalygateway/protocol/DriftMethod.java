@@ -1,29 +1,15 @@
 package io.anomalygateway.protocol;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** The drift tests a {@code drift} request can ask for, by their wire name. */
-public enum DriftMethod {
+public enum DriftMethod implements WireNamed {
   /** Two-sample Kolmogorov-Smirnov test per feature, reference window against the recent window. */
-  KS("ks"),
+  KS,
   /** Population stability index per feature over quantile bins of the reference window. */
-  PSI("psi"),
+  PSI,
   /** ADWIN (Bifet and Gavalda 2007) per feature, over the stream since the reference was taken. */
-  ADWIN("adwin"),
+  ADWIN,
   /** Page-Hinkley per feature, over the stream since the reference was taken. */
-  PAGE_HINKLEY("page_hinkley");
-
-  private final String wireName;
-
-  DriftMethod(String wireName) {
-    this.wireName = wireName;
-  }
-
-  /** @return the name used in {@code method} */
-  public String wireName() {
-    return wireName;
-  }
+  PAGE_HINKLEY;
 
   /**
    * @param wireName a value of {@code method}
@@ -31,12 +17,7 @@ public enum DriftMethod {
    * @throws ProtocolException with {@link ErrorCode#INVALID_FIELD} for any other value
    */
   public static DriftMethod ofWireName(String wireName) {
-    for (DriftMethod method : values()) {
-      if (method.wireName.equals(wireName)) {
-        return method;
-      }
-    }
-    throw new ProtocolException(ErrorCode.INVALID_FIELD, "'method' must be one of: "
-        + Arrays.stream(values()).map(DriftMethod::wireName).collect(Collectors.joining(", ")) + ".");
+    return WireNames.find(DriftMethod.class, wireName).orElseThrow(() -> new ProtocolException(ErrorCode.INVALID_FIELD,
+        "'method' must be one of: " + WireNames.list(DriftMethod.class) + "."));
   }
 }

@@ -1,22 +1,11 @@
 package io.anomalygateway.protocol;
 
 /** What a session does when continuous monitoring detects drift. */
-public enum OnDrift {
+public enum OnDrift implements WireNamed {
   /** Publish a drift event only. */
-  ALERT_ONLY("alert_only"),
+  ALERT_ONLY,
   /** Publish a drift event, take a fresh drift reference, and refit the detector on the post-drift samples. */
-  REFIT("refit");
-
-  private final String wireName;
-
-  OnDrift(String wireName) {
-    this.wireName = wireName;
-  }
-
-  /** @return the name used in {@code on_drift} */
-  public String wireName() {
-    return wireName;
-  }
+  REFIT;
 
   /**
    * @param wireName a value of {@code on_drift}
@@ -24,11 +13,7 @@ public enum OnDrift {
    * @throws ProtocolException with {@link ErrorCode#INVALID_CONFIG} for any other value
    */
   public static OnDrift ofWireName(String wireName) {
-    for (OnDrift policy : values()) {
-      if (policy.wireName.equals(wireName)) {
-        return policy;
-      }
-    }
-    throw new ProtocolException(ErrorCode.INVALID_CONFIG, "'on_drift' must be 'refit' or 'alert_only'.");
+    return WireNames.find(OnDrift.class, wireName).orElseThrow(() -> new ProtocolException(ErrorCode.INVALID_CONFIG,
+        "'on_drift' must be 'refit' or 'alert_only'."));
   }
 }

@@ -1,55 +1,33 @@
 package io.anomalygateway.protocol;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /** The message types a client may send, by their wire name. */
-public enum RequestType {
+public enum RequestType implements WireNamed {
   /** One sample to score; answered with {@link ResponseType#RESULT}. */
-  SAMPLE("sample"),
+  SAMPLE,
   /** Several samples to score in order; answered with {@link ResponseType#BATCH_RESULT}. */
-  BATCH("batch"),
+  BATCH,
   /** Session and connection statistics; answered with {@link ResponseType#STATS}. */
-  STATS("stats"),
+  STATS,
   /** A drift check of the session's recent samples against its reference window; answered with
    * {@link ResponseType#DRIFT_RESULT}. */
-  DRIFT("drift"),
+  DRIFT,
   /** Subscribe to a topic; answered with {@link ResponseType#SUBSCRIBED}, then the topic's events. */
-  SUBSCRIBE("subscribe"),
+  SUBSCRIBE,
   /** Unsubscribe from a topic; answered with {@link ResponseType#UNSUBSCRIBED}. */
-  UNSUBSCRIBE("unsubscribe"),
+  UNSUBSCRIBE,
   /** Keep-alive; answered with {@link ResponseType#PONG}. */
-  PING("ping"),
+  PING,
   /** Read or change session and connection settings; answered with {@link ResponseType#CONFIG_ACK}. */
-  CONFIG("config"),
+  CONFIG,
   /** A new token for the open connection, before the current one expires; answered with
    * {@link ResponseType#REFRESHED}. */
-  REFRESH("refresh");
-
-  private static final Map<String, RequestType> BY_WIRE_NAME = new HashMap<>();
-
-  static {
-    for (RequestType type : values()) {
-      BY_WIRE_NAME.put(type.wireName, type);
-    }
-  }
-
-  private final String wireName;
-
-  RequestType(String wireName) {
-    this.wireName = wireName;
-  }
-
-  /** @return the value of the {@code type} field */
-  public String wireName() {
-    return wireName;
-  }
+  REFRESH;
 
   /**
    * @param wireName the value of a message's {@code type} field
    * @return the type, or {@code null} when the protocol has no such type
    */
   public static RequestType ofWireName(String wireName) {
-    return BY_WIRE_NAME.get(wireName);
+    return WireNames.find(RequestType.class, wireName).orElse(null);
   }
 }

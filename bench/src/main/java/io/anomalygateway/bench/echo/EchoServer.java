@@ -1,6 +1,10 @@
 package io.anomalygateway.bench.echo;
 
 import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
@@ -15,21 +19,18 @@ import java.util.UUID;
  * {@code result}, or a {@code batch_result} with one entry per row) without detection, event bus or limits.
  * {@code java -jar bench/target/anomaly-bench.jar echo [--port 8200] [--host 127.0.0.1]}.
  */
-public final class EchoServer {
+@Command(name = "echo", mixinStandardHelpOptions = true,
+    description = "The ceiling: the gateway's WebSocket/JSON stack answering result-shaped JSON without detection.")
+public final class EchoServer implements Callable<Integer> {
 
-  private EchoServer() {
-  }
+  @Option(names = "--port", defaultValue = "8200", description = "port (default ${DEFAULT-VALUE})")
+  int port;
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "interface (default ${DEFAULT-VALUE})")
+  String host;
 
-  public static void main(String[] args) {
-    int port = 8200;
-    String host = "127.0.0.1";
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--port" -> port = Integer.parseInt(args[i + 1]);
-        case "--host" -> host = args[i + 1];
-        default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
-      }
-    }
+  /** Starts one server per event loop, as the gateway does, and keeps serving until the process ends. */
+  @Override
+  public Integer call() {
     Vertx vertx = Vertx.vertx(new VertxOptions());
     int cores = Runtime.getRuntime().availableProcessors();
     for (int i = 0; i < cores; i++) {
@@ -38,6 +39,7 @@ public final class EchoServer {
           .webSocketHandler(EchoServer::serve).listen(port, host).await();
     }
     System.out.println("Echo baseline listening on ws://" + host + ":" + port + " (" + cores + " event loops)");
+    return 0;
   }
 
   private static void serve(ServerWebSocket socket) {

@@ -23,26 +23,10 @@ public final class LoadGenerator {
   }
 
   /**
-   * @param args see {@link LoadOptions#USAGE}
+   * @param vertx where the connections run
+   * @param options what to run
+   * @return throughput, latency percentiles, errors and the check of every answer
    */
-  public static void main(String[] args) throws Exception {
-    LoadOptions options;
-    try {
-      options = LoadOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(LoadOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    Vertx vertx = Vertx.vertx();
-    try {
-      System.out.println(run(vertx, options).encode());
-    } finally {
-      vertx.close().await(30, TimeUnit.SECONDS);
-    }
-  }
-
   static JsonObject run(Vertx vertx, LoadOptions options) throws Exception {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(Math.max(options.connections(), options.connectOnly()) + 10)

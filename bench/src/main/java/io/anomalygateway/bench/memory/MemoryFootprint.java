@@ -15,6 +15,8 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -22,6 +24,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,42 +32,37 @@ import java.util.concurrent.TimeUnit;
  * with B samples each over the event bus, waits until every session's model is fitted, and reports the heap the
  * sessions retain (live heap after full collections, before and after).
  */
-public final class MemoryFootprint {
+@Command(name = "memory", mixinStandardHelpOptions = true,
+    description = "Measures the heap a real detector verticle retains for N sessions with full buffers.")
+public final class MemoryFootprint implements Callable<Integer> {
 
   private static final int IN_FLIGHT = 32;
 
-  private MemoryFootprint() {
-  }
+  @Option(names = "--sessions", defaultValue = "10000", description = "sessions (default ${DEFAULT-VALUE})")
+  int sessions;
+  @Option(names = "--dims", defaultValue = "8", description = "values per sample (default ${DEFAULT-VALUE})")
+  int dims;
+  @Option(names = "--buffer", defaultValue = "1000", description = "buffer size (default ${DEFAULT-VALUE})")
+  int buffer;
+  @Option(names = "--algorithm", defaultValue = "isolation_forest",
+      description = "the sessions' algorithm (default ${DEFAULT-VALUE})")
+  String algorithm;
 
-  /**
-   * @param args {@code --sessions N --dims D --buffer B --algorithm A}
-   */
-  public static void main(String[] args) throws Exception {
-    int sessions = 10_000;
-    int dims = 8;
-    int buffer = 1000;
-    Algorithm algorithm = Algorithm.ISOLATION_FOREST;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--sessions" -> sessions = Integer.parseInt(args[i + 1]);
-        case "--dims" -> dims = Integer.parseInt(args[i + 1]);
-        case "--buffer" -> buffer = Integer.parseInt(args[i + 1]);
-        case "--algorithm" -> algorithm = Algorithm.ofWireName(args[i + 1]);
-        default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
-      }
-    }
+  @Override
+  public Integer call() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      System.out.println(measure(vertx, sessions, dims, buffer, algorithm).encode());
+      System.out.println(measure(vertx, sessions, dims, buffer, Algorithm.ofWireName(algorithm)).encode());
     } finally {
       vertx.close().await(60, TimeUnit.SECONDS);
     }
+    return 0;
   }
 
   static JsonObject measure(Vertx vertx, int sessions, int dims, int buffer, Algorithm algorithm) throws Exception {
     BusCodecs.register(vertx);
-    JsonObject config = new JsonObject().put("algorithm", algorithm.wireName()).put("buffer_size", buffer)
-        .put("max_sessions", sessions + 1).put("fit_threads", 2);
+    JsonObject config = new JsonObject().put("detector", new JsonObject().put("algorithm", algorithm.wireName())
+        .put("buffer_size", buffer).put("max_sessions", sessions + 1).put("fit_threads", 2));
     vertx.deployVerticle(DetectorVerticle::new, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
         .setConfig(config)).await(60, TimeUnit.SECONDS);
     // The detector consumes its instance's own addresses; the directory finds the instance as the gateway does.

@@ -1,5 +1,8 @@
 package io.anomalygateway.drift.stats;
 
+import io.anomalygateway.protocol.WireNamed;
+import io.anomalygateway.protocol.WireNames;
+
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -7,10 +10,10 @@ import java.util.Comparator;
  * Decides which of several tests to reject at an overall level {@code alpha}, so that testing 32 features does not
  * mean 32 chances of a false alarm.
  */
-public enum MultipleTesting {
+public enum MultipleTesting implements WireNamed {
 
   /** Bonferroni: reject where {@code p <= alpha / m}; bounds the chance of any false alarm by {@code alpha}. */
-  BONFERRONI("bonferroni") {
+  BONFERRONI {
     @Override
     public boolean[] reject(double[] pValues, double alpha) {
       boolean[] rejected = new boolean[pValues.length];
@@ -25,7 +28,7 @@ public enum MultipleTesting {
    * Benjamini-Hochberg: reject the {@code k} smallest p-values, {@code k} the largest rank with
    * {@code p(k) <= k alpha / m}; bounds the expected share of false alarms among the alarms by {@code alpha}.
    */
-  BENJAMINI_HOCHBERG("benjamini_hochberg") {
+  BENJAMINI_HOCHBERG {
     @Override
     public boolean[] reject(double[] pValues, double alpha) {
       int m = pValues.length;
@@ -48,17 +51,6 @@ public enum MultipleTesting {
     }
   };
 
-  private final String wireName;
-
-  MultipleTesting(String wireName) {
-    this.wireName = wireName;
-  }
-
-  /** @return the name used in configuration and reports */
-  public String wireName() {
-    return wireName;
-  }
-
   /**
    * @param pValues one p-value per test
    * @param alpha the overall level
@@ -71,11 +63,7 @@ public enum MultipleTesting {
    * @return the correction
    */
   public static MultipleTesting ofWireName(String wireName) {
-    for (MultipleTesting correction : values()) {
-      if (correction.wireName.equals(wireName)) {
-        return correction;
-      }
-    }
-    throw new IllegalArgumentException("drift_correction must be 'bonferroni' or 'benjamini_hochberg'");
+    return WireNames.find(MultipleTesting.class, wireName).orElseThrow(() ->
+        new IllegalArgumentException("drift_correction must be 'bonferroni' or 'benjamini_hochberg'"));
   }
 }

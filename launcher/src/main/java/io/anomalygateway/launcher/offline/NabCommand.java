@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * {@code nab --data DIR [--algorithm A] [--shingle N] [--difference] [--seed S] [--set key=value]}: streams each NAB series in
+ * {@code nab --data DIR [--algorithm A] [--shingle N] [--difference] [--seed S] [--set key=value]}: streams each NAB
+ * series in
  * {@code DIR} through a session model in order (the detector's own code and refit policy) and tabulates, per series,
  * the labelled windows it flagged and its flags outside any window per 1,000 rows, beside the same measures computed
  * from NAB's published output of its HTM and Random Cut Forest detectors.

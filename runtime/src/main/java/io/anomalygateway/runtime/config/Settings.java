@@ -60,9 +60,20 @@ public final class Settings {
    * @param section the section's name, e.g. {@code "gateway"}
    * @param type the section's record
    * @return the validated settings
-   * @throws InvalidSettingsException naming the section, the key and the value
+   * @throws InvalidSettingsException naming the section, the key and the value, or a top-level key that is no
+   *     section
    */
   public static <T> T read(JsonObject config, String section, Class<T> type) {
+    JsonObject known = PackagedDefaults.all();
+    if (config != null) {
+      for (String name : config.fieldNames()) {
+        if (!known.containsKey(name)) {
+          throw new InvalidSettingsException(name, List.of(), "unknown section"
+              + Suggestions.didYouMean(name, known.fieldNames()) + "; a verticle's configuration holds sections "
+              + "only, e.g. {\"" + section + "\": {...}}");
+        }
+      }
+    }
     JsonObject merged = PackagedDefaults.section(section);
     JsonObject given = config == null ? null : config.getJsonObject(section);
     if (given != null) {
@@ -218,8 +229,11 @@ public final class Settings {
     return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
   }
 
-  /** @return how a user would name the kind of value a type takes */
-  static String kind(Class<?> type) {
+  /**
+   * @param type a settings component's type
+   * @return how a user would name the kind of value it takes, e.g. {@code "a whole number"}
+   */
+  public static String kind(Class<?> type) {
     if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
       return "a whole number";
     }

@@ -74,7 +74,8 @@ public abstract class WorkerVerticle extends VerticleBase {
     Presence presence = new Presence(service, instanceId, cluster.nodeId(), false);
     return started.compose(v -> Future.all(consumers)).compose(v -> directory.start())
         .compose(v -> vertx.deployVerticle(new PresenceBeacon(presence, cluster, context, this::fenced)))
-        .onSuccess(v -> LOG.info("{} instance {} serving on node {}", service.wireName(), instanceId, cluster.nodeId()));
+        .onSuccess(v -> LOG.info("{} instance {} serving on node {}", service.wireName(), instanceId,
+            cluster.nodeId()));
   }
 
   @Override

@@ -76,4 +76,12 @@ class SettingsTest {
         .hasMessageContaining("presence_timeout (4s) must be longer than presence_interval (5s)")
         .extracting(e -> ((InvalidSettingsException) e).key()).isEqualTo("presence_timeout");
   }
+
+  @Test
+  void aVerticleConfigurationHoldsSectionsOnly() {
+    assertThatThrownBy(() -> Settings.read(new JsonObject().put("request_attempts", 5), "cluster",
+        ClusterOptions.class))
+        .hasMessageContaining("section \"request_attempts\": unknown section")
+        .hasMessageContaining("{\"cluster\": {...}}");
+  }
 }

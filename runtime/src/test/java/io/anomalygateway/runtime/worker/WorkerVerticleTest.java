@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +28,6 @@ class WorkerVerticleTest {
 
   /** A worker whose answers are chosen by the request. */
   static final class EchoWorker extends WorkerVerticle {
-    final AtomicInteger swept = new AtomicInteger();
 
     EchoWorker() {
       super(Service.DRIFT);
@@ -52,7 +50,7 @@ class WorkerVerticleTest {
 
     @Override
     protected int sweepIdle(long now) {
-      return swept.incrementAndGet();
+      return 0;
     }
 
     @Override
@@ -61,30 +59,31 @@ class WorkerVerticleTest {
   }
 
   private static Object ask(Vertx vertx, EchoWorker worker, String what) throws Exception {
-    return vertx.eventBus().request(Addresses.ofInstance(ADDRESS, worker.instanceId), new JsonObject().put("do", what))
-        .map(reply -> (Object) reply.body()).otherwise(failure -> failure).await(10, TimeUnit.SECONDS);
+    return vertx.eventBus().request(Addresses.ofInstance(ADDRESS, worker.instanceId),
+        new JsonObject().put("do", what)).map(reply -> (Object) reply.body()).otherwise(failure -> failure).await(10, TimeUnit.SECONDS);
+  }
+
+  private static EchoWorker deployed(Vertx vertx) throws Exception {
+    EchoWorker worker = new EchoWorker();
+    vertx.deployVerticle(worker).await(10, TimeUnit.SECONDS);
+    return worker;
   }
 
   @Test
   void answersOnItsOwnAddress(Vertx vertx) throws Exception {
-    EchoWorker worker = new EchoWorker();
-    vertx.deployVerticle(worker).await(10, TimeUnit.SECONDS);
-    assertThat(ask(vertx, worker, "hello")).isEqualTo("echo hello");
+    assertThat(ask(vertx, deployed(vertx), "hello")).isEqualTo("echo hello");
   }
 
   @Test
   void aRefusalTravelsWithItsCodeAndText(Vertx vertx) throws Exception {
-    EchoWorker worker = new EchoWorker();
-    vertx.deployVerticle(worker).await(10, TimeUnit.SECONDS);
-    ReplyException failure = (ReplyException) ask(vertx, worker, "refuse");
+    ReplyException failure = (ReplyException) ask(vertx, deployed(vertx), "refuse");
     assertThat(failure.failureCode()).isEqualTo(ErrorCode.INVALID_FIELD.failureCode());
     assertThat(failure.getMessage()).contains("'window_size' is wrong.");
   }
 
   @Test
   void aDefectIsAnInternalErrorThatLeaksNothing(Vertx vertx) throws Exception {
-    EchoWorker worker = new EchoWorker();
-    vertx.deployVerticle(worker).await(10, TimeUnit.SECONDS);
+    EchoWorker worker = deployed(vertx);
     ReplyException failure = (ReplyException) ask(vertx, worker, "break");
     assertThat(failure.failureCode()).isEqualTo(ErrorCode.INTERNAL_ERROR.failureCode());
     assertThat(failure.getMessage()).isEqualTo(ErrorCode.INTERNAL_ERROR.genericMessage()).doesNotContain("secret");
