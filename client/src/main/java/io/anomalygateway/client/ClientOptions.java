@@ -4,8 +4,9 @@ import io.anomalygateway.protocol.Identifiers;
 import io.anomalygateway.protocol.ProcessingMode;
 import io.vertx.core.json.JsonObject;
 
-import java.util.Arrays;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -202,6 +203,17 @@ public final class ClientOptions {
     return this;
   }
 
+  /**
+   * The same as {@link #setInitialBackoff(long)}, with the unit in the type, as the server's configuration writes
+   * durations.
+   *
+   * @param duration the delay before the first reconnect attempt, at least a millisecond
+   * @return these options
+   */
+  public ClientOptions setInitialBackoff(Duration duration) {
+    return setInitialBackoff(duration.toMillis());
+  }
+
   public long getMaxBackoff() {
     return maxBackoff;
   }
@@ -213,6 +225,17 @@ public final class ClientOptions {
   public ClientOptions setMaxBackoff(long millis) {
     this.maxBackoff = requirePositive(millis, "max_backoff");
     return this;
+  }
+
+  /**
+   * The same as {@link #setMaxBackoff(long)}, with the unit in the type, as the server's configuration writes
+   * durations.
+   *
+   * @param duration the longest delay between two reconnect attempts, at least a millisecond
+   * @return these options
+   */
+  public ClientOptions setMaxBackoff(Duration duration) {
+    return setMaxBackoff(duration.toMillis());
   }
 
   public double getJitter() {
@@ -244,6 +267,17 @@ public final class ClientOptions {
     return this;
   }
 
+  /**
+   * The same as {@link #setPingInterval(long)}, with the unit in the type, as the server's configuration writes
+   * durations.
+   *
+   * @param duration the time between two pings, at least a millisecond
+   * @return these options
+   */
+  public ClientOptions setPingInterval(Duration duration) {
+    return setPingInterval(duration.toMillis());
+  }
+
   public long getPingTimeout() {
     return pingTimeout;
   }
@@ -257,6 +291,17 @@ public final class ClientOptions {
     return this;
   }
 
+  /**
+   * The same as {@link #setPingTimeout(long)}, with the unit in the type, as the server's configuration writes
+   * durations.
+   *
+   * @param duration how long after a ping without any message the connection is taken for dead, at least a millisecond
+   * @return these options
+   */
+  public ClientOptions setPingTimeout(Duration duration) {
+    return setPingTimeout(duration.toMillis());
+  }
+
   public long getRequestTimeout() {
     return requestTimeout;
   }
@@ -268,6 +313,17 @@ public final class ClientOptions {
   public ClientOptions setRequestTimeout(long millis) {
     this.requestTimeout = requirePositive(millis, "request_timeout");
     return this;
+  }
+
+  /**
+   * The same as {@link #setRequestTimeout(long)}, with the unit in the type, as the server's configuration writes
+   * durations.
+   *
+   * @param duration the longest a request may take, queueing and resends included, at least a millisecond
+   * @return these options
+   */
+  public ClientOptions setRequestTimeout(Duration duration) {
+    return setRequestTimeout(duration.toMillis());
   }
 
   public int getMaxQueueSize() {

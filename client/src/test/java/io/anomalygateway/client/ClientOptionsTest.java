@@ -3,6 +3,8 @@ package io.anomalygateway.client;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,5 +30,17 @@ class ClientOptionsTest {
     assertThatThrownBy(() -> options.setMaxQueueSize(0)).hasMessageContaining("max_queue_size");
     assertThatThrownBy(() -> new ClientOptions(new JsonObject().put("overflow_policy", "panic")))
         .hasMessageContaining("overflow_policy");
+  }
+
+  @Test
+  void durationsMayCarryTheirUnit() {
+    ClientOptions options = new ClientOptions().setRequestTimeout(Duration.ofSeconds(5))
+        .setPingInterval(Duration.ofMillis(1500)).setPingTimeout(Duration.ofSeconds(2))
+        .setInitialBackoff(Duration.ofMillis(50)).setMaxBackoff(Duration.ofSeconds(3));
+    assertThat(options.getRequestTimeout()).isEqualTo(5_000);
+    assertThat(options.getPingInterval()).isEqualTo(1_500);
+    assertThat(options.getPingTimeout()).isEqualTo(2_000);
+    assertThat(options.getInitialBackoff()).isEqualTo(50);
+    assertThat(options.getMaxBackoff()).isEqualTo(3_000);
   }
 }

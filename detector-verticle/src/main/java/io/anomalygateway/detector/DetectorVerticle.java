@@ -13,11 +13,9 @@ import io.anomalygateway.protocol.bus.SessionQuery;
 import io.anomalygateway.protocol.bus.SessionStats;
 import io.anomalygateway.runtime.capacity.CapacityOptions;
 import io.anomalygateway.runtime.cluster.ClusterOptions;
-import io.anomalygateway.runtime.cluster.Presence;
 import io.anomalygateway.runtime.cluster.PresenceBeacon;
 import io.anomalygateway.runtime.cluster.Rendezvous;
 import io.anomalygateway.runtime.cluster.Service;
-import io.anomalygateway.runtime.config.Settings;
 import io.anomalygateway.runtime.worker.WorkerVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -129,7 +127,7 @@ public final class DetectorVerticle extends WorkerVerticle {
     if (vertx.isClustered()) {
       return new ClusterSnapshots(vertx);
     }
-    PersistenceOptions persistence = Settings.read(config(), "persistence", PersistenceOptions.class);
+    PersistenceOptions persistence = settings("persistence", PersistenceOptions.class);
     if (persistence.directory() == null) {
       return null;
     }
