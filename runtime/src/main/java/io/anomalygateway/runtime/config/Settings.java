@@ -7,23 +7,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vertx.core.json.JsonObject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.AssertTrue;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Binds a section of the configuration to its immutable settings record and validates it as a whole. Keys are the
@@ -94,18 +87,14 @@ public final class Settings {
     try {
       settings = MAPPER.readValue(json.encode(), type);
     } catch (JsonMappingException e) {
-      String key = path(e);
-      throw new InvalidSettingsException(section, key.isEmpty() ? List.of() : List.of(key), describe(e));
+      throw SettingsProblems.of(section, e);
     } catch (JsonProcessingException e) {
       throw new InvalidSettingsException(section, List.of(), e.getOriginalMessage());
     }
     List<ConstraintViolation<T>> violations = VALIDATOR.validate(settings).stream()
         .sorted(Comparator.comparing(v -> v.getPropertyPath().toString())).toList();
     if (!violations.isEmpty()) {
-      List<String> keys = new ArrayList<>();
-      violations.forEach(v -> keys.addAll(keys(v)));
-      throw new InvalidSettingsException(section, keys,
-          violations.stream().map(Settings::describe).collect(Collectors.joining("; ")));
+      throw SettingsProblems.of(section, violations);
     }
     return settings;
   }
@@ -138,95 +127,6 @@ public final class Settings {
       // Not a component (a rule between components): named as Jackson would.
     }
     return PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(javaName);
-  }
-
-  private static String describe(ConstraintViolation<?> violation) {
-    if (violation.getConstraintDescriptor().getAnnotation() instanceof AssertTrue) {
-      return withValues(violation.getMessage(), violation.getLeafBean());
-    }
-    return firstKey(violation) + " (" + shown(violation.getInvalidValue()) + ") " + violation.getMessage();
-  }
-
-  /** A rule between settings names them; each name is followed by its value, so the message shows both. */
-  private static String withValues(String message, Object settings) {
-    String described = message;
-    for (RecordComponent component : settings.getClass().getRecordComponents()) {
-      String name = key(settings.getClass(), component.getName());
-      try {
-        Object value = component.getAccessor().invoke(settings);
-        described = described.replaceAll("\\b" + name + "\\b(?! \\()", name + " (" + shown(value) + ")");
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return described;
-  }
-
-  private static String describe(JsonMappingException e) {
-    String key = path(e);
-    if (e instanceof UnrecognizedPropertyException unknown) {
-      return "unknown key \"" + unknown.getPropertyName() + "\"" + Suggestions.didYouMean(unknown.getPropertyName(),
-          unknown.getKnownPropertyIds());
-    }
-    if (e instanceof InvalidFormatException invalid) {
-      return key + " (" + shown(invalid.getValue()) + ") " + reason(invalid);
-    }
-    if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-      return key + ": expected " + kind(mismatched.getTargetType()) + reasonSuffix(e);
-    }
-    return key + ": " + e.getOriginalMessage();
-  }
-
-  /** @return the keys a violation involves: a rule between keys names each of them in its message */
-  private static List<String> keys(ConstraintViolation<?> violation) {
-    if (violation.getConstraintDescriptor().getAnnotation() instanceof AssertTrue) {
-      List<String> named = new ArrayList<>();
-      for (RecordComponent component : violation.getRootBeanClass().getRecordComponents()) {
-        String key = key(violation.getRootBeanClass(), component.getName());
-        int at = violation.getMessage().indexOf(key);
-        if (at >= 0 && (at == 0 || !Character.isLetter(violation.getMessage().charAt(at - 1))
-            && violation.getMessage().charAt(at - 1) != '_')) {
-          named.add(key);
-        }
-      }
-      named.sort(Comparator.comparingInt(violation.getMessage()::indexOf));
-      return named;
-    }
-    return List.of(firstKey(violation));
-  }
-
-  private static String firstKey(ConstraintViolation<?> violation) {
-    String component = violation.getPropertyPath().toString().replaceAll("\\[.*?]", "").split("\\.")[0];
-    return key(violation.getRootBeanClass(), component);
-  }
-
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."));
-  }
-
-  private static String reason(InvalidFormatException invalid) {
-    Class<?> target = invalid.getTargetType();
-    if (target != null && target.isEnum()) {
-      return "must be one of " + java.util.Arrays.stream(target.getEnumConstants())
-          .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
-    }
-    String message = invalid.getOriginalMessage();
-    int colon = message.lastIndexOf(": ");
-    return target == Duration.class && colon >= 0 ? message.substring(colon + 2)
-        : "is not " + kind(target);
-  }
-
-  private static String reasonSuffix(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    return message.contains("null") ? ", got null" : "";
-  }
-
-  private static String shown(Object value) {
-    if (value instanceof Duration duration) {
-      return DurationText.format(duration);
-    }
-    return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
   }
 
   /**
