@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.anomalygateway.detector.model.IsolationForestTrainer;
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.SessionSettings;
+import io.anomalygateway.runtime.config.Fraction;
 import io.anomalygateway.runtime.config.Settings;
 import io.vertx.core.json.JsonObject;
 import jakarta.validation.constraints.AssertTrue;
@@ -42,8 +43,7 @@ public record DetectorOptions(
     @JsonPropertyDescription("random Fourier features of the one-class SVM")
     @Range(min = 10, max = 5000) int svmFeatures,
     @JsonPropertyDescription("nu of the one-class SVM (0.5 ranked anomalies best on the reference data sets)")
-    @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
-    @DecimalMax(value = "1", message = "must be at most 1") double svmNu,
+    @Fraction double svmNu,
     @JsonPropertyDescription("threads that fit models, apart from the threads that score")
     @Range(min = 1, max = 64) int fitThreads,
     @JsonPropertyDescription("sessions a detector holds; new ones beyond get `TOO_MANY_SESSIONS`")
@@ -62,16 +62,14 @@ public record DetectorOptions(
     @Range(min = 16, max = 4096) int rcfSampleSize,
     @JsonPropertyDescription("largest share of a core each fitting thread may take: after a fit of `d`, it rests "
         + "`d (1/share - 1)`, so refits never crowd out scoring (under load they become rarer)")
-    @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
-    @DecimalMax(value = "1", message = "must be at most 1") double fitCpuShare,
+    @Fraction double fitCpuShare,
     @JsonProperty("rcf_z_factor")
     @JsonPropertyDescription("standard deviations of the scores above their mean at which the random cut forest's "
         + "threshold sits")
     @DecimalMin(value = "1", message = "must be at least 1")
     @DecimalMax(value = "10", message = "must be at most 10") double rcfZFactor,
     @JsonPropertyDescription("smallest anomaly grade (0 to 1) for which the random cut forest flags a sample")
-    @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
-    @DecimalMax(value = "1", message = "must be at most 1") double rcfMinGrade,
+    @Fraction double rcfMinGrade,
     @JsonPropertyDescription("replies each session keeps by `client_id` + `request_id`: a `sample` or `batch` sent "
         + "again (after a reconnect) is answered with its first result, not scored twice; `0` turns it off")
     @Range(min = 0, max = 100_000) int dedupWindow) {

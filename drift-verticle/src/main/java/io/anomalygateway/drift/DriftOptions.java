@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.anomalygateway.drift.stats.MultipleTesting;
 import io.anomalygateway.protocol.DriftMethod;
 import io.anomalygateway.protocol.OnDrift;
+import io.anomalygateway.runtime.config.Fraction;
 import io.anomalygateway.runtime.config.Settings;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.Range;
@@ -30,8 +30,7 @@ public record DriftOptions(
     @JsonPropertyDescription("default method of a `drift` request")
     @NotNull DriftMethod method,
     @JsonPropertyDescription("default significance level of a `drift` request, after correction")
-    @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
-    @DecimalMax(value = "1", inclusive = false, message = "must be below 1") double alpha,
+    @Fraction(includingOne = false, message = "must be above 0 and below 1") double alpha,
     @JsonPropertyDescription("correction across features: `bonferroni` or `benjamini_hochberg`")
     @NotNull MultipleTesting correction,
     @JsonPropertyDescription("quantile bins of the PSI")
@@ -45,8 +44,7 @@ public record DriftOptions(
     @JsonPropertyDescription("recent samples continuous monitoring compares (and a refit keeps)")
     @Range(min = 10, max = 100_000) int monitorWindowSize,
     @JsonPropertyDescription("significance level of continuous monitoring, after correction")
-    @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
-    @DecimalMax(value = "1", inclusive = false, message = "must be below 1") double monitorAlpha,
+    @Fraction(includingOne = false, message = "must be above 0 and below 1") double monitorAlpha,
     @JsonPropertyDescription("consecutive positive checks before a drift is declared (window tests)")
     @Range(min = 1, max = 100) int monitorConfirmations,
     @JsonPropertyDescription("default `on_drift` of new sessions")

@@ -2,6 +2,7 @@ package io.anomalygateway.launcher;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.anomalygateway.runtime.config.PackagedDefaults;
+import io.anomalygateway.runtime.config.Fraction;
 import io.anomalygateway.runtime.config.Settings;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -125,6 +126,9 @@ final class ConfigReference {
     }
     if (annotation instanceof DurationMax max) {
       return max.message().replace("must be ", "");
+    }
+    if (annotation instanceof Fraction fraction) {
+      return fraction.includingOne() ? "above 0, at most 1" : "above 0, below 1";
     }
     return annotation instanceof NotBlank ? "not empty" : null;
   }

@@ -2,10 +2,10 @@ package io.anomalygateway.launcher;
 
 import io.anomalygateway.gateway.GatewayOptions;
 import io.anomalygateway.gateway.GatewayVerticle;
-import io.anomalygateway.protocol.Endpoints;
-import io.anomalygateway.runtime.config.Settings;
 import io.anomalygateway.gateway.security.Role;
 import io.anomalygateway.gateway.security.TokenIssuer;
+import io.anomalygateway.protocol.Endpoints;
+import io.anomalygateway.runtime.config.Settings;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;

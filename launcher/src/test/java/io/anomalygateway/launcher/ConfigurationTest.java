@@ -170,6 +170,8 @@ class ConfigurationTest {
         .hasMessageContaining("presence_timeout (400ms) must be longer than presence_interval (500ms)");
     assertThatThrownBy(() -> load(file("{\"alerts\": {\"reload_interval\": -1}}")))
         .hasMessageContaining("section \"alerts\": reload_interval (-1s) must be positive");
+    assertThatThrownBy(() -> load(file("{\"drift\": {\"alpha\": 1.0}}")))
+        .hasMessageContaining("section \"drift\": alpha (1.0) must be above 0 and below 1");
   }
 
   @Test

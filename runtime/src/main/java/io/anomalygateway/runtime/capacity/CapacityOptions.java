@@ -1,10 +1,9 @@
 package io.anomalygateway.runtime.capacity;
 
-import io.vertx.core.Vertx;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.anomalygateway.runtime.config.Fraction;
 import io.anomalygateway.runtime.config.Settings;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
+import io.vertx.core.Vertx;
 import jakarta.validation.constraints.Min;
 import org.hibernate.validator.constraints.time.DurationMin;
 
@@ -28,16 +27,14 @@ public record CapacityOptions(
         + "the maximum heap")
     @Min(0) long requestBudget,
     @JsonPropertyDescription("share of each budget one token may hold, so that one tenant cannot take the server")
-    @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
-    @DecimalMax(value = "1", message = "must be at most 1") double tokenShare,
+    @Fraction double tokenShare,
     @JsonPropertyDescription("sessions one token may open per minute")
     @Min(1) int newSessionsPerMinute,
     @JsonPropertyDescription("how long a session must have been idle before it is evicted to make room under "
         + "memory pressure")
     @DurationMin(millis = 0, message = "must not be negative") Duration evictionIdle,
     @JsonPropertyDescription("`/ready` fails while the heap is fuller than this share after a collection")
-    @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
-    @DecimalMax(value = "1", message = "must be at most 1") double readyHeapFraction) {
+    @Fraction double readyHeapFraction) {
 
   /** The name of the state budget. */
   public static final String STATE = "state";

@@ -56,7 +56,9 @@ class SettingsTest {
         .extracting(e -> ((InvalidSettingsException) e).key()).isEqualTo("request_attempts");
     assertThatThrownBy(() -> Settings.read(new JsonObject().put("capacity", new JsonObject()
         .put("token_share", 1.5)), "capacity", CapacityOptions.class))
-        .hasMessage("section \"capacity\": token_share (1.5) must be at most 1");
+        .hasMessage("section \"capacity\": token_share (1.5) must be above 0 and at most 1");
+    assertThat(Settings.read(new JsonObject().put("capacity", new JsonObject().put("token_share", 1.0)), "capacity",
+        CapacityOptions.class).tokenShare()).isEqualTo(1.0);
   }
 
   @Test
