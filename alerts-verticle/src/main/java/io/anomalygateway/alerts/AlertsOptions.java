@@ -1,7 +1,6 @@
 package io.anomalygateway.alerts;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.anomalygateway.runtime.config.Settings;
 import jakarta.validation.constraints.NotBlank;
 import org.hibernate.validator.constraints.time.DurationMin;
 
@@ -21,9 +20,4 @@ public record AlertsOptions(
     @DurationMin(millis = 1, message = "must be positive") Duration reloadInterval,
     @JsonPropertyDescription("how long a quiet session's or node's alert state is kept")
     @DurationMin(millis = 1, message = "must be positive") Duration idleTimeout) {
-
-  /** @return the packaged defaults */
-  public static AlertsOptions defaults() {
-    return Settings.read(null, "alerts", AlertsOptions.class);
-  }
 }

@@ -119,13 +119,16 @@ public final class AlertsVerticle extends WorkerVerticle {
     return owner == null || owner.equals(instanceId);
   }
 
-  /** An invalid rules file is the operator's mistake: refused as an invalid configuration, naming the problem. */
+  /**
+   * A rules file that cannot be used (missing, not JSON, an invalid rule) is the operator's mistake: refused as an
+   * invalid configuration that names the file and the problem, and the rules in force stay.
+   */
   private void reload(Message<JsonObject> message) {
     loadRules().onSuccess(reloaded -> {
       engine.rules(reloaded);
       message.reply(rulesJson());
-    }).onFailure(e -> fail(message, e instanceof IllegalArgumentException
-        ? new ProtocolException(ErrorCode.INVALID_CONFIG, options.rulesFile() + ": " + e.getMessage()) : e));
+    }).onFailure(e -> fail(message, new ProtocolException(ErrorCode.INVALID_CONFIG,
+        options.rulesFile() + ": " + e.getMessage())));
   }
 
   /** Reads the rules file off the event loop (Vert.x's file system reads on its worker pool). */

@@ -229,7 +229,7 @@ public final class AnomalyClient implements AutoCloseable {
   }
 
   /**
-   * Changes the session's or the connection's settings (README, {@code config}).
+   * Changes the session's or the connection's settings (docs/protocol.md, {@code config}).
    *
    * @return all effective settings
    */

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * How an {@link AnomalyClient} connects, reconnects and queues. Setters validate and return this object, so options
- * read as one expression; {@link #toJson()} and {@link #ClientOptions(JsonObject)} use the same keys as the README.
+ * read as one expression; {@link #toJson()} and {@link #ClientOptions(JsonObject)} use the same keys as docs/clients.md.
  */
 public final class ClientOptions {
 
@@ -66,7 +66,7 @@ public final class ClientOptions {
   }
 
   /**
-   * @param json options by their README keys; absent keys keep their defaults
+   * @param json options by their keys in docs/clients.md; absent keys keep their defaults
    */
   public ClientOptions(JsonObject json) {
     setUrl(json.getString("url", DEFAULT_URL));
@@ -92,7 +92,7 @@ public final class ClientOptions {
     }
   }
 
-  /** @return the options by their README keys (without the token) */
+  /** @return the options by their keys in docs/clients.md (without the token) */
   public JsonObject toJson() {
     return new JsonObject().put("url", url).put("session_id", sessionId).put("client_id", clientId)
         .put("reconnect_attempts", reconnectAttempts).put("initial_backoff", initialBackoff)

@@ -1,7 +1,6 @@
 package io.anomalygateway.detector;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.anomalygateway.runtime.config.Settings;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
@@ -12,21 +11,16 @@ import java.time.Duration;
  * Where a detector that is not clustered keeps its sessions across restarts: the {@code persistence} section of the
  * configuration.
  *
- * @param dataDir the directory of the snapshot file; {@code null} or blank keeps nothing
+ * @param dataDir the directory of the snapshot file; blank keeps nothing
  * @param commitInterval how long a written snapshot may wait before it is on disk: what a crash can lose
  */
 public record PersistenceOptions(
-    @JsonPropertyDescription("directory of the detector's snapshot file (not clustered); `null` keeps nothing, so "
+    @JsonPropertyDescription("directory of the detector's snapshot file (not clustered); `\"\"` keeps nothing, so "
         + "every restart starts afresh")
     String dataDir,
     @JsonPropertyDescription("how long a written snapshot may wait before it is on disk: what a crash can lose")
     @DurationMin(millis = 1, message = "must be positive")
     @DurationMax(seconds = 60, message = "must be at most 60s") Duration commitInterval) {
-
-  /** @return the packaged defaults */
-  public static PersistenceOptions defaults() {
-    return Settings.read(null, "persistence", PersistenceOptions.class);
-  }
 
   /** @return the snapshot directory, or {@code null} when nothing is kept */
   public Path directory() {

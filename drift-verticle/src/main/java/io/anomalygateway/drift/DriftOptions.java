@@ -6,7 +6,6 @@ import io.anomalygateway.drift.stats.MultipleTesting;
 import io.anomalygateway.protocol.DriftMethod;
 import io.anomalygateway.protocol.OnDrift;
 import io.anomalygateway.runtime.config.Fraction;
-import io.anomalygateway.runtime.config.Settings;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -53,11 +52,6 @@ public record DriftOptions(
     @Range(min = 1, max = Integer.MAX_VALUE) int maxSessions,
     @JsonPropertyDescription("time without samples after which a session's drift state is dropped")
     @DurationMin(millis = 1, message = "must be positive") Duration sessionIdleTimeout) {
-
-  /** @return the packaged defaults */
-  public static DriftOptions defaults() {
-    return Settings.read(null, "drift", DriftOptions.class);
-  }
 
   /** Only {@code max_window_size} recent samples are kept, so no window can be longer. */
   @JsonIgnore

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
  * --duration SECONDS}, and the performance example's {@code --window}, {@code --batch-size} and {@code --warmup}.
  * An absent flag takes the example's own default.
  */
-@Command(name = "example", mixinStandardHelpOptions = true)
+@Command(name = "example", description = "The flags of every example; --window, --batch-size and --warmup are "
+    + "the performance example's.")
 final class ExampleArgs {
 
   @Option(names = "--url", defaultValue = "ws://localhost:8000", description = "the gateway's base URL")

@@ -32,10 +32,11 @@ public final class Examples {
 
   public static void main(String[] args) throws Exception {
     Example example = args.length == 0 ? null : ALL.get(args[0]);
-    if (example == null) {
-      System.err.println("Usage: java -jar anomaly-examples.jar basic|dashboard|batch|drift|pubsub|performance "
-          + "[--url ws://localhost:8000] [--session S] [--token T] [--samples N] [--duration SECONDS]");
-      System.exit(2);
+    if (example == null || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      PrintStream out = example == null ? System.err : System.out;
+      out.println("Usage: java -jar anomaly-examples.jar basic|dashboard|batch|drift|pubsub|performance [flags]");
+      new CommandLine(new ExampleArgs()).usage(out);
+      System.exit(example == null ? 2 : 0);
       return;
     }
     try {

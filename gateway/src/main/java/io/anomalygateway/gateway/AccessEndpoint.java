@@ -17,8 +17,6 @@ import java.time.Instant;
  */
 final class AccessEndpoint {
 
-  /** The route. */
-
   private final Gateway gateway;
 
   AccessEndpoint(Gateway gateway) {

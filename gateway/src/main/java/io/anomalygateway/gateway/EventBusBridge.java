@@ -41,7 +41,6 @@ import java.util.Set;
  */
 final class EventBusBridge {
 
-  /** The route of the bridge. */
   /** The bridge error a browser gets when its token expires, just before its socket is closed. */
   static final String TOKEN_EXPIRED = "token_expired";
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.anomalygateway.protocol.ConnectionSettings;
 import io.anomalygateway.protocol.ProcessingMode;
 import io.anomalygateway.protocol.wire.ReadLimits;
-import io.anomalygateway.runtime.config.Settings;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -65,11 +64,6 @@ public record GatewayOptions(
     @JsonPropertyDescription("how long the server waits for the answer to its ping before closing the connection "
         + "with 4408")
     @DurationMin(millis = 1, message = "must be positive") Duration pingTimeout) {
-
-  /** @return the packaged defaults */
-  public static GatewayOptions defaults() {
-    return Settings.read(null, "gateway", GatewayOptions.class);
-  }
 
   /** A default batch larger than any accepted batch could never be sent. */
   @JsonIgnore

@@ -20,7 +20,6 @@ import java.util.function.BooleanSupplier;
  */
 final class Readiness {
 
-  /** The readiness endpoint. */
   /** A session id no client can use (ids may not start with a slash): the round trip creates no session. */
   private static final String PROBE_SESSION = "/readiness";
   private static final long CHECK_TIMEOUT_MILLIS = 2_000;

@@ -27,9 +27,6 @@ import java.util.function.Consumer;
  */
 final class StreamingEndpoint {
 
-  /** The route of the raw WebSocket endpoint. */
-
-
   private final Gateway gateway;
   private final Consumer<Connection> opened;
   private final Origins origins;

@@ -1,7 +1,6 @@
 package io.anomalygateway.gateway;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.anomalygateway.runtime.config.Settings;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.hibernate.validator.constraints.Range;
@@ -24,9 +23,4 @@ public record TcpBridgeOptions(
     @Range(min = 0, max = 65535) int port,
     @JsonPropertyDescription("largest frame body in bytes; a larger one closes the connection")
     @Min(1024) int maxFrameSize) {
-
-  /** @return the packaged defaults */
-  public static TcpBridgeOptions defaults() {
-    return Settings.read(null, "tcp_bridge", TcpBridgeOptions.class);
-  }
 }

@@ -8,7 +8,6 @@ import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -57,13 +56,17 @@ final class Configuration {
     layers.add(new ConfigLayer("command line", flags));
     for (ConfigLayer layer : layers.subList(1, layers.size())) {
       ConfigurationShape.check(defaults, layer.values(), layer.source());
+      if (layer.sets("cluster", "node_id")) {
+        throw new IllegalArgumentException(layer.source() + ": cluster.node_id is not a setting: the launcher sets "
+            + "it to the Hazelcast member id when it joins a cluster");
+      }
     }
     LayeredConfiguration config = new LayeredConfiguration(merge(layers), layers);
     validate(config);
     return config;
   }
 
-  /** @return only the packaged defaults, e.g. for the offline tools */
+  /** @return only the packaged defaults */
   static JsonObject defaults() {
     return PackagedDefaults.all();
   }
@@ -114,7 +117,7 @@ final class Configuration {
       for (String key : keys.fieldNames()) {
         String value = env.get(variable(section, key));
         if (value != null) {
-          layer.put(section, layer.getJsonObject(section, new JsonObject()).put(key, typed(keys.getValue(key), value)));
+          layer.put(section, layer.getJsonObject(section, new JsonObject()).put(key, SettingFlags.typed(keys.getValue(key), value)));
         }
       }
     }
@@ -126,23 +129,6 @@ final class Configuration {
    */
   static String variable(String section, String key) {
     return (ENV_PREFIX + section + "_" + key).toUpperCase(Locale.ROOT);
-  }
-
-  /**
-   * @param defaultValue the key's default, whose kind the text is read as
-   * @param text a value from the environment or the command line
-   * @return the text itself where the default is text (or {@code null}); otherwise the text as JSON when it is
-   *     JSON, and as text when not (which the shape check then refuses, naming it)
-   */
-  static Object typed(Object defaultValue, String text) {
-    if (defaultValue == null || defaultValue instanceof String) {
-      return text;
-    }
-    try {
-      return Json.decodeValue(text);
-    } catch (DecodeException e) {
-      return text;
-    }
   }
 
   private static String read(Path file) {

@@ -30,7 +30,7 @@ public final class Deployment {
    * Every role, one instance each: the all-in-one mode.
    *
    * @param vertx the Vert.x instance
-   * @param config the whole configuration; each verticle gets its own section
+   * @param config the whole configuration; each verticle reads the sections it needs
    * @return the deployed gateway, to read its port from
    */
   public static Future<GatewayVerticle> embedded(Vertx vertx, JsonObject config) {

@@ -1,6 +1,5 @@
 package io.anomalygateway.launcher;
 
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,19 +11,6 @@ enum NodeRole {
   /** @return the name on the command line and in the configuration's sections */
   String wireName() {
     return name().toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * @param list comma-separated role names
-   * @return the roles
-   * @throws IllegalArgumentException for an unknown or missing name
-   */
-  static Set<NodeRole> parseList(String list) {
-    Set<NodeRole> roles = EnumSet.noneOf(NodeRole.class);
-    for (String name : list.split(",")) {
-      roles.add(of(name.trim()));
-    }
-    return roles;
   }
 
   /**

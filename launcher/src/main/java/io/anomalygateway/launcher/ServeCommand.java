@@ -29,7 +29,7 @@ final class ServeCommand implements Callable<Integer> {
   static final String ENV_LOG_FORMAT = "ANOMALY_LOG_FORMAT";
 
   private static final List<String> CLUSTER_FLAGS = List.of("--cluster-members", "--cluster-host",
-      "--cluster-port", "--cluster-name", "--bus-port", "--cluster-config", "--roles");
+      "--cluster-port", "--cluster-name", "--bus-port", "--cluster-config");
 
   @Spec
   CommandLine.Model.CommandSpec spec;
@@ -118,7 +118,8 @@ final class ServeCommand implements Callable<Integer> {
    */
   LaunchOptions launch() {
     CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-    if (!cluster && CLUSTER_FLAGS.stream().anyMatch(parsed::hasMatchedOption)) {
+    if (!cluster && (CLUSTER_FLAGS.stream().anyMatch(parsed::hasMatchedOption)
+        || !roles.equals(EnumSet.allOf(NodeRole.class)))) {
       throw new ParameterException(spec.commandLine(), "--roles and the --cluster-* flags need "
           + "--cluster: a process alone runs every role");
     }

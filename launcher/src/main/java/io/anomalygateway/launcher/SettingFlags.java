@@ -1,16 +1,19 @@
 package io.anomalygateway.launcher;
 
+import io.anomalygateway.runtime.config.DurationText;
 import io.anomalygateway.runtime.config.PackagedDefaults;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 
 /**
  * {@code --set section.key=value}: any setting from the command line, the last layer of the configuration. The
- * value is typed as the environment's are ({@link Configuration#typed}): JSON where the default is not text
- * ({@code 9000}, {@code true}, {@code ["a"]}), the text itself where it is ({@code 30s}, {@code 127.0.0.1}).
+ * value is typed as the environment's are ({@link #typed}): JSON where the default is not text ({@code 9000},
+ * {@code true}, {@code ["a"]}), the text itself where it is ({@code 30s}, {@code 127.0.0.1}).
  */
-final class SettingFlags {
+public final class SettingFlags {
 
   private SettingFlags() {
   }
@@ -34,8 +37,38 @@ final class SettingFlags {
       if (!layer.containsKey(section)) {
         layer.put(section, new JsonObject());
       }
-      layer.getJsonObject(section).put(key, Configuration.typed(known.getValue(key), value));
+      layer.getJsonObject(section).put(key, typed(known.getValue(key), value));
     });
     return layer;
+  }
+
+  /**
+   * Reads a value given as text (an environment variable, a flag) as its key's default reads.
+   *
+   * @param defaultValue the key's default, whose kind the text is read as
+   * @param text the value as given
+   * @return a number for a bare number where the default is a duration (seconds, as in a file); the text itself
+   *     where the default is text or {@code null}; otherwise the text as JSON when it is JSON, and as text when not
+   *     (which the shape check then refuses, naming it)
+   */
+  public static Object typed(Object defaultValue, String text) {
+    if (defaultValue == null || defaultValue instanceof String && !isDuration((String) defaultValue)) {
+      return text;
+    }
+    try {
+      Object value = Json.decodeValue(text);
+      return defaultValue instanceof String && !(value instanceof Number) ? text : value;
+    } catch (DecodeException e) {
+      return text;
+    }
+  }
+
+  private static boolean isDuration(String text) {
+    try {
+      DurationText.parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

@@ -1,6 +1,8 @@
 package io.anomalygateway.launcher;
 
 import io.anomalygateway.protocol.Addresses;
+import io.anomalygateway.protocol.ErrorCode;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -92,5 +94,15 @@ class AlertsTest extends EmbeddedGatewayTest {
         .map(m -> (Throwable) null).otherwise(e -> e));
     assertThat(failure).isNotNull();
     assertThat(failure.getMessage()).contains("unknown type");
+    assertThat(((ReplyException) failure).failureCode()).isEqualTo(ErrorCode.INVALID_CONFIG.failureCode());
+  }
+
+  @Test
+  void aRulesFileThatIsNotJsonIsRefusedWithTheReason() throws IOException {
+    Files.writeString(rules, "{\"rules\": [");
+    Throwable failure = TestSocket.await(vertx.eventBus().request(Addresses.ALERTS_RELOAD, new JsonObject())
+        .map(m -> (Throwable) null).otherwise(e -> e));
+    assertThat(((ReplyException) failure).failureCode()).isEqualTo(ErrorCode.INVALID_CONFIG.failureCode());
+    assertThat(failure.getMessage()).contains(rules.toString()).doesNotContain(ErrorCode.INTERNAL_ERROR.code());
   }
 }

@@ -1,5 +1,6 @@
 package io.anomalygateway.launcher;
 
+import io.anomalygateway.gateway.GatewayOptions;
 import io.anomalygateway.runtime.config.PackagedDefaults;
 import io.anomalygateway.runtime.config.Settings;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +106,27 @@ class ConfigurationTest {
     assertThatThrownBy(() -> load(file("{\"gateway\": {\"request_timeout\": \"5 parsecs\"}}")))
         .hasMessageContaining("request_timeout")
         .hasMessageContaining("5 parsecs");
+  }
+
+  @Test
+  void aBareNumberIsSecondsInEveryLayer() {
+    JsonObject flags = SettingFlags.apply(new JsonObject(), Map.of("gateway.ping_timeout", "7",
+        "gateway.ping_interval", "250ms"));
+    JsonObject gateway = Configuration.load(null, Map.of("ANOMALY_GATEWAY_REQUEST_TIMEOUT", "30"), flags)
+        .effective().getJsonObject("gateway");
+    GatewayOptions options = Settings.bind(gateway, "gateway", GatewayOptions.class);
+    assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(options.pingTimeout()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(options.pingInterval()).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void theNodeIdIsNotASetting() throws IOException {
+    Path file = file("{\"cluster\": {\"node_id\": \"mine\"}}");
+    assertThatThrownBy(() -> load(file)).hasMessageStartingWith(file.toString())
+        .hasMessageContaining("cluster.node_id is not a setting");
+    assertThatThrownBy(() -> Configuration.load(null, Map.of("ANOMALY_CLUSTER_NODE_ID", "mine"), new JsonObject()))
+        .hasMessageStartingWith("environment");
   }
 
   @Test

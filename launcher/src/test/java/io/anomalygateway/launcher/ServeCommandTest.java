@@ -58,6 +58,14 @@ class ServeCommandTest {
   }
 
   @Test
+  void everyRoleWithoutClusterIsTheAllInOneProcess() {
+    assertThat(parse(new String[] {"--roles", "gateway,detector,drift,alerts"}, Map.of()).roles())
+        .isEqualTo(EnumSet.allOf(NodeRole.class));
+    assertThat(parse(new String[] {"--instances", "detector=2"}, Map.of()).instances())
+        .containsEntry(NodeRole.DETECTOR, 2);
+  }
+
+  @Test
   void clusterFlagsTakeRolesAndInstances() {
     LaunchOptions options = parse(new String[] {"--cluster", "--roles", "detector,drift",
         "--instances", "detector=4"}, Map.of());

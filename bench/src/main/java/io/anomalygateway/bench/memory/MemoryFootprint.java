@@ -62,7 +62,9 @@ public final class MemoryFootprint implements Callable<Integer> {
   static JsonObject measure(Vertx vertx, int sessions, int dims, int buffer, Algorithm algorithm) throws Exception {
     BusCodecs.register(vertx);
     JsonObject config = new JsonObject().put("detector", new JsonObject().put("algorithm", algorithm.wireName())
-        .put("buffer_size", buffer).put("max_sessions", sessions + 1).put("fit_threads", 2));
+        .put("buffer_size", buffer).put("max_sessions", sessions + 1).put("fit_threads", 2))
+        // Only the sessions' heap is measured: nothing is snapshotted to disk.
+        .put("persistence", new JsonObject().put("data_dir", ""));
     vertx.deployVerticle(DetectorVerticle::new, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
         .setConfig(config)).await(60, TimeUnit.SECONDS);
     // The detector consumes its instance's own addresses; the directory finds the instance as the gateway does.

@@ -2,7 +2,6 @@ package io.anomalygateway.gateway.security;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.anomalygateway.runtime.config.Settings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
@@ -63,11 +62,6 @@ public record SecurityOptions(
   public record PublicKey(@NotBlank String algorithm, @NotBlank String pem) {
   }
 
-  /** @return the packaged defaults */
-  public static SecurityOptions defaults() {
-    return Settings.read(null, "security", SecurityOptions.class);
-  }
-
   /**
    * @param secret an HS256 secret
    * @throws IllegalArgumentException when it is shorter than {@link #MIN_SECRET_BYTES}
@@ -99,14 +93,5 @@ public record SecurityOptions(
    */
   public RateLimit rateLimit(Role role) {
     return rateLimits.get(role.claim());
-  }
-
-  /**
-   * @param secret the HS256 secret to use
-   * @return these settings with that secret
-   */
-  public SecurityOptions withJwtSecret(String secret) {
-    return new SecurityOptions(authEnabled, secret, jwtPublicKeys, allowedOrigins, rateLimits,
-        connectionsPerIpPerMinute, maxConnectionsPerIp, maxSessionsPerToken, floodCloseAfter);
   }
 }

@@ -33,7 +33,7 @@ public record CsvTable(List<String> header, Samples features, int[] labels) {
    */
   public static CsvTable read(Path file, String labelColumn) throws IOException {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-        .setIgnoreEmptyLines(true).setTrim(true).get();
+        .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
     try (CSVParser parser = CSVParser.parse(new InputStreamReader(DataFile.open(file), StandardCharsets.UTF_8),
         format)) {
       List<String> columns = parser.getHeaderNames();

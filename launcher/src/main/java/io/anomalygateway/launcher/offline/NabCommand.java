@@ -4,7 +4,8 @@ import io.anomalygateway.detector.DetectorOptions;
 import io.anomalygateway.detector.OfflineSession;
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.SessionSettings;
-import io.vertx.core.json.Json;
+import io.anomalygateway.launcher.SettingFlags;
+import io.anomalygateway.runtime.config.PackagedDefaults;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -63,8 +64,9 @@ public final class NabCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    JsonObject packaged = PackagedDefaults.section("detector");
     JsonObject changes = new JsonObject();
-    settings.forEach((key, value) -> changes.put(key, Json.decodeValue(value)));
+    settings.forEach((key, value) -> changes.put(key, SettingFlags.typed(packaged.getValue(key), value)));
     DetectorOptions options = DetectorOptions.of(changes);
     SessionSettings defaults = options.sessionDefaults();
     SessionSettings session = new SessionSettings(algorithm, defaults.bufferSize(), defaults.minSamples(),

@@ -28,6 +28,14 @@ class CsvTableTest {
   }
 
   @Test
+  void anUnnamedIndexColumnAsPandasWritesItIsRead() throws IOException {
+    CsvTable table = CsvTable.read(Files.writeString(dir.resolve("pandas.csv"), ",a,label\n0,1.5,0\n1,2.5,1\n"),
+        "label");
+    assertThat(table.features().dims()).isEqualTo(2);
+    assertThat(table.labels()).containsExactly(0, 1);
+  }
+
+  @Test
   void aFileWithoutTheLabelColumnHasNoLabels() throws IOException {
     CsvTable table = CsvTable.read(Files.writeString(dir.resolve("plain.csv"), "a,b\n1,2\n"), "label");
     assertThat(table.labels()).isNull();

@@ -21,8 +21,8 @@ import java.time.Duration;
  * @param requestAttempts owners a gateway tries for one request before {@code DETECTOR_UNAVAILABLE}
  */
 public record ClusterOptions(
-    @JsonPropertyDescription("this process's id in the cluster; the launcher sets it to the Hazelcast member id "
-        + "when it joins one, and `local` means alone on the local event bus")
+    @JsonPropertyDescription("not a setting: this process's id in the cluster, which the launcher sets to the "
+        + "Hazelcast member id when it joins one; `local` means alone on the local event bus")
     @NotBlank String nodeId,
     @JsonPropertyDescription("time between two presence announcements of each detector, drift and alerts instance")
     @DurationMin(millis = 50, message = "must be at least 50ms")
@@ -58,14 +58,6 @@ public record ClusterOptions(
       + "for dead between two announcements")
   public boolean isTimeoutLongerThanInterval() {
     return presenceTimeout == null || presenceInterval == null || presenceTimeout.compareTo(presenceInterval) > 0;
-  }
-
-  /**
-   * @param id this node's id in the cluster
-   * @return these options for that node
-   */
-  public ClusterOptions withNodeId(String id) {
-    return new ClusterOptions(id, presenceInterval, presenceTimeout, snapshotInterval, requestAttempts);
   }
 
   /** @return {@link #presenceInterval()} in milliseconds, at least 1 */

@@ -1,6 +1,8 @@
 package io.anomalygateway.runtime.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -37,6 +39,7 @@ public final class Settings {
       .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
       .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
       .addModule(DurationText.module())
+      .withConfigOverride(Duration.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL)))
       .build();
 
   private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()

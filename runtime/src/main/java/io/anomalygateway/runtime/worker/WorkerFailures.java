@@ -32,7 +32,9 @@ public final class WorkerFailures {
       message.fail(protocol.error().code().failureCode(), protocol.error().failureText());
       return protocol.error().code();
     }
-    LOG.error("{} request to {} failed", service, message.address(), failure);
+    String name = service.wireName();
+    LOG.error("{} request to {} failed", Character.toUpperCase(name.charAt(0)) + name.substring(1),
+        message.address(), failure);
     message.fail(ErrorCode.INTERNAL_ERROR.failureCode(), ErrorCode.INTERNAL_ERROR.genericMessage());
     return ErrorCode.INTERNAL_ERROR;
   }

@@ -72,6 +72,13 @@ class SettingsTest {
   }
 
   @Test
+  void aMissingDurationIsRefusedAtBindingRatherThanAtStart() {
+    assertThatThrownBy(() -> Settings.read(new JsonObject().put("cluster", new JsonObject()
+        .putNull("presence_interval")), "cluster", ClusterOptions.class))
+        .hasMessageContaining("presence_interval");
+  }
+
+  @Test
   void aRuleBetweenKeysShowsBothValues() {
     assertThatThrownBy(() -> Settings.read(new JsonObject().put("cluster", new JsonObject()
         .put("presence_interval", "5s").put("presence_timeout", "4s")), "cluster", ClusterOptions.class))
