@@ -62,7 +62,8 @@ public final class DetectorVerticle extends WorkerVerticle {
     ClusterOptions cluster = cluster();
     CapacityOptions limits = settings("capacity", CapacityOptions.class);
     models = new ModelCatalog(options);
-    sessions = new DetectorSessions(id -> new DetectorSession(id, options.sessionDefaults(), models),
+    SessionSettings defaults = options.sessionDefaults();
+    sessions = new DetectorSessions(id -> new DetectorSession(id, defaults, models),
         options.maxSessions(), options.sessionIdleTimeout());
     fitPool = vertx.createSharedWorkerExecutor("anomaly-detector-fit", options.fitThreads());
     try {

@@ -70,7 +70,7 @@ final class Connection implements Peer {
     this.clientId = clientId;
     this.principal = principal;
     this.address = address;
-    this.settings = gateway.options().connectionDefaults();
+    this.settings = gateway.connectionDefaults();
     this.vertx = gateway.vertx();
     this.security = gateway.security();
     this.limiter = new RateLimiter(security.rateLimit(principal.role()), security.floodCloseAfter());

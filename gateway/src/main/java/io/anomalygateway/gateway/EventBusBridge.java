@@ -148,7 +148,7 @@ final class EventBusBridge {
     String principal = message.headers().get(BridgeRules.PRINCIPAL_HEADER);
     BridgeExchange exchange = new BridgeExchange(message, session instanceof String ? (String) session : null,
         principal != null ? Principal.fromJson(new JsonObject(principal)) : unverified(),
-        gateway.options().connectionDefaults());
+        gateway.connectionDefaults());
     try {
       if (!(session instanceof String id) || !Identifiers.isValid(id, gateway.options().maxIdLength())) {
         throw new ProtocolException(ErrorCode.INVALID_FIELD, "'session_id' must be 1 to "

@@ -76,7 +76,7 @@ public final class GatewayVerticle extends VerticleBase {
     GatewayMeters.watch(registry.requests(), capacity.stateBudget(vertx));
     RequestHandler handler = new RequestHandler(detector, registry, topics, traffic, meters,
         options.maxBatchSize());
-    gateway = new Gateway(vertx, options, security, cluster, registry, new RequestReader(options.readLimits()),
+    gateway = new Gateway(vertx, options, security, cluster, options.connectionDefaults(), registry, new RequestReader(options.readLimits()),
         handler, topics,
         traffic, new Authenticator(vertx, security), meters);
     EventBusBridge bridge = new EventBusBridge(gateway);

@@ -134,7 +134,7 @@ final class StreamingEndpoint {
         .put("algorithms", new JsonArray(Arrays.stream(Algorithm.values()).map(Algorithm::wireName).toList()))
         .put("message_types", new JsonArray(Arrays.stream(RequestType.values()).map(RequestType::wireName)
             .toList()))
-        .put("config", options.connectionDefaults().toJson())
+        .put("config", gateway.connectionDefaults().toJson())
         .put("limits", new JsonObject()
             .put("max_message_size", options.maxMessageSize())
             .put("max_batch_size", options.maxBatchSize())

@@ -66,11 +66,6 @@ final class Configuration {
     return config;
   }
 
-  /** @return only the packaged defaults */
-  static JsonObject defaults() {
-    return PackagedDefaults.all();
-  }
-
   /**
    * The layers' deep merge, in order, by the config retriever; each layer is a JSON store of its own.
    */

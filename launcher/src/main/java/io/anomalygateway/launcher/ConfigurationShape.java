@@ -69,15 +69,7 @@ final class ConfigurationShape {
   }
 
   private static boolean isDuration(Object expected) {
-    if (!(expected instanceof String text)) {
-      return false;
-    }
-    try {
-      DurationText.parse(text);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return expected instanceof String text && DurationText.isDuration(text);
   }
 
   private static boolean isWhole(Number value) {

@@ -52,7 +52,7 @@ public final class SettingFlags {
    *     (which the shape check then refuses, naming it)
    */
   public static Object typed(Object defaultValue, String text) {
-    if (defaultValue == null || defaultValue instanceof String && !isDuration((String) defaultValue)) {
+    if (defaultValue == null || defaultValue instanceof String && !DurationText.isDuration((String) defaultValue)) {
       return text;
     }
     try {
@@ -60,15 +60,6 @@ public final class SettingFlags {
       return defaultValue instanceof String && !(value instanceof Number) ? text : value;
     } catch (DecodeException e) {
       return text;
-    }
-  }
-
-  private static boolean isDuration(String text) {
-    try {
-      DurationText.parse(text);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
     }
   }
 }

@@ -49,7 +49,7 @@ class ConfigurationTest {
       assertThat(Settings.toJson(defaults)).as(section.name()).isEqualTo(PackagedDefaults.section(section.name()));
     }
     assertThat(Sections.ALL.stream().map(Sections::name).toList())
-        .containsExactlyElementsOf(Configuration.defaults().fieldNames());
+        .containsExactlyElementsOf(PackagedDefaults.all().fieldNames());
   }
 
   @Test
@@ -62,8 +62,8 @@ class ConfigurationTest {
 
   @Test
   void anEmptyFileChangesNothing() throws IOException {
-    assertThat(load(file("{}"))).isEqualTo(Configuration.defaults());
-    assertThat(load(null)).isEqualTo(Configuration.defaults());
+    assertThat(load(file("{}"))).isEqualTo(PackagedDefaults.all());
+    assertThat(load(null)).isEqualTo(PackagedDefaults.all());
   }
 
   @Test
@@ -215,7 +215,7 @@ class ConfigurationTest {
   @Test
   void theReferenceNamesEveryKeyOfTheDefaults() {
     String reference = ConfigReference.markdown();
-    JsonObject defaults = Configuration.defaults();
+    JsonObject defaults = PackagedDefaults.all();
     for (String section : defaults.fieldNames()) {
       assertThat(reference).contains("## `" + section + "`");
       for (String key : defaults.getJsonObject(section).fieldNames()) {

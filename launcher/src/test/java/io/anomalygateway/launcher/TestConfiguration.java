@@ -1,5 +1,6 @@
 package io.anomalygateway.launcher;
 
+import io.anomalygateway.runtime.config.PackagedDefaults;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -16,7 +17,7 @@ final class TestConfiguration {
   static JsonObject defaults() {
     try {
       String dir = Files.createTempDirectory("anomaly-data").toString();
-      return Configuration.defaults().put("persistence", new JsonObject().put("data_dir", dir)
+      return PackagedDefaults.all().put("persistence", new JsonObject().put("data_dir", dir)
           .put("commit_interval", 1.0));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

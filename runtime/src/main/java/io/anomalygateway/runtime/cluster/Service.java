@@ -16,6 +16,12 @@ public enum Service implements WireNamed {
   /** The alerts verticle: a session's anomaly-rate windows. */
   ALERTS;
 
+  /** @return the service as operators read it in logs, e.g. {@code Detector} (the cluster tests find that line) */
+  public String displayName() {
+    String name = wireName();
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
   /**
    * @param name a name from {@link #wireName()}
    * @return the service

@@ -56,6 +56,14 @@ public final class DurationText {
   }
 
   /**
+   * @param text any text
+   * @return whether it is a duration with its unit, as {@link #parse} reads them
+   */
+  public static boolean isDuration(String text) {
+    return text != null && TEXT.matcher(text.trim()).matches();
+  }
+
+  /**
    * @param duration a duration
    * @return its text with the largest unit that keeps it whole and at least 2, as people write them: {@code "500ms"},
    *     {@code "60s"}, {@code "2m"}, {@code "90m"}, {@code "3h"}

@@ -27,6 +27,11 @@ public final class PackagedDefaults {
     return DEFAULTS.copy();
   }
 
+  /** @return the sections' names, without copying their defaults */
+  public static java.util.Set<String> sections() {
+    return java.util.Collections.unmodifiableSet(DEFAULTS.fieldNames());
+  }
+
   /**
    * @param section a section's name
    * @return a copy of its defaults

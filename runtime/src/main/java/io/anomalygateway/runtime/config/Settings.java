@@ -60,12 +60,11 @@ public final class Settings {
    *     section
    */
   public static <T> T read(JsonObject config, String section, Class<T> type) {
-    JsonObject known = PackagedDefaults.all();
     if (config != null) {
       for (String name : config.fieldNames()) {
-        if (!known.containsKey(name)) {
+        if (!PackagedDefaults.sections().contains(name)) {
           throw new InvalidSettingsException(name, List.of(), "unknown section"
-              + Suggestions.didYouMean(name, known.fieldNames()) + "; a verticle's configuration holds sections "
+              + Suggestions.didYouMean(name, PackagedDefaults.sections()) + "; a verticle's configuration holds sections "
               + "only, e.g. {\"" + section + "\": {...}}");
         }
       }

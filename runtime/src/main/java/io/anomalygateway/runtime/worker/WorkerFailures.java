@@ -32,9 +32,7 @@ public final class WorkerFailures {
       message.fail(protocol.error().code().failureCode(), protocol.error().failureText());
       return protocol.error().code();
     }
-    String name = service.wireName();
-    LOG.error("{} request to {} failed", Character.toUpperCase(name.charAt(0)) + name.substring(1),
-        message.address(), failure);
+    LOG.error("{} request to {} failed", service.displayName(), message.address(), failure);
     message.fail(ErrorCode.INTERNAL_ERROR.failureCode(), ErrorCode.INTERNAL_ERROR.genericMessage());
     return ErrorCode.INTERNAL_ERROR;
   }

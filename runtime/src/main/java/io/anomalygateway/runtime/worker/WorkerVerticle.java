@@ -74,7 +74,7 @@ public abstract class WorkerVerticle extends VerticleBase {
     Presence presence = new Presence(service, instanceId, cluster.nodeId(), false);
     return started.compose(v -> Future.all(consumers)).compose(v -> directory.start())
         .compose(v -> vertx.deployVerticle(new PresenceBeacon(presence, cluster, context, this::fenced)))
-        .onSuccess(v -> LOG.info("{} instance {} serving on node {}", displayName(), instanceId,
+        .onSuccess(v -> LOG.info("{} instance {} serving on node {}", service.displayName(), instanceId,
             cluster.nodeId()));
   }
 
@@ -185,12 +185,6 @@ public abstract class WorkerVerticle extends VerticleBase {
   /** @return the meters every worker shares */
   protected final WorkerMeters meters() {
     return meters;
-  }
-
-  /** @return the service as operators read it in logs (and the cluster tests find it): {@code Detector} */
-  private String displayName() {
-    String name = service.wireName();
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   /** A tenth of the idle timeout, so that state outlives it by at most 10%, within a second and a minute. */
