@@ -6,7 +6,7 @@ import io.anomalygateway.protocol.ProtocolException;
 import io.anomalygateway.protocol.Topic;
 import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.DriftEvent;
-import io.anomalygateway.protocol.bus.ScoreSummary;
+import io.anomalygateway.protocol.bus.ScoreSummaries;
 import io.anomalygateway.runtime.cluster.Service;
 import io.anomalygateway.runtime.worker.WorkerVerticle;
 import io.micrometer.core.instrument.Counter;
@@ -54,8 +54,10 @@ public final class AlertsVerticle extends WorkerVerticle {
     }
     options = settings("alerts", AlertsOptions.class);
     engine = new AlertEngine(this::announce, options.idleTimeout());
-    this.<ScoreSummary>consume(Addresses.ofInstance(Addresses.ALERTS_OBSERVE, instanceId),
-        m -> engine.onScores(m.body(), System.nanoTime()));
+    this.<ScoreSummaries>consume(Addresses.ofInstance(Addresses.ALERTS_OBSERVE, instanceId), m -> {
+      long now = System.nanoTime();
+      m.body().summaries().forEach(summary -> engine.onScores(summary, now));
+    });
     this.<DriftEvent>consume(Addresses.DRIFT_EVENTS, m -> {
       if (owns(m.body().sessionId())) {
         engine.onDrift(m.body(), System.nanoTime());

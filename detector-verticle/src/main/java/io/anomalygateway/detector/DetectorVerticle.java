@@ -78,7 +78,7 @@ public final class DetectorVerticle extends WorkerVerticle {
         options.dedupWindow(), vertx.isClustered() ? cluster.presenceTimeout() : Duration.ZERO, this::fitRestored);
     capacity = new SessionCapacity(limits.stateBudget(vertx), sessions, limits.evictionIdleNanos(),
         ownership::evict);
-    announcer = new ScoreAnnouncer(vertx.eventBus(), directory());
+    announcer = new ScoreAnnouncer(context, vertx.eventBus(), directory()::owner);
     this.<ScoreCommand>consume(own(Addresses.DETECTOR_SCORE), m -> handle(m, m.body().sessionId(), true,
         session -> score(session, m.body())));
     this.<SessionQuery>consume(own(Addresses.DETECTOR_STATS), m -> handle(m, m.body().sessionId(), false,
@@ -141,6 +141,7 @@ public final class DetectorVerticle extends WorkerVerticle {
   @Override
   protected Future<?> stopService() {
     meters.close();
+    announcer.flush();
     return ownership.handOverAll().eventually(store::close).eventually(fitPool::close);
   }
 

@@ -41,7 +41,7 @@ final class DiskSnapshots implements SnapshotMap, Shareable {
   private DiskSnapshots(Path file, LocalMap<String, DiskSnapshots> files, int commitMillis) {
     this.file = file;
     this.files = files;
-    this.store = new MVStore.Builder().fileName(file.toString()).compress().open();
+    this.store = new MVStore.Builder().fileName(file.toString()).open();
     store.setAutoCommitDelay(commitMillis);
     this.map = store.openMap("sessions");
     this.expiries = store.openMap("expiries");

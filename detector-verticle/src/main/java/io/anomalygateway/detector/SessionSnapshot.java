@@ -3,6 +3,8 @@ package io.anomalygateway.detector;
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.SessionSettings;
 import io.vertx.core.buffer.Buffer;
+import io.anomalygateway.protocol.bus.BinaryReader;
+import io.anomalygateway.protocol.bus.BinaryWriter;
 import io.anomalygateway.protocol.bus.ScoreReply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,41 +32,44 @@ import java.util.Map;
 record SessionSnapshot(SessionSettings settings, int dimension, long totalSamples, List<ModelSnapshot> models,
                        String tenant, Map<String, ScoreReply> replies, String writer) {
 
-  /** Format 2 added the tenant, the de-duplication window and the writer; format 1 (without them) is still read. */
-  private static final int FORMAT = 2;
+  /**
+   * Format 3 keeps the replies in the bus's binary form instead of JSON; format 2 added the tenant, the
+   * de-duplication window and the writer. Formats 1 and 2 are still read, so that a data file or a cluster map
+   * written by an older build restores.
+   */
+  private static final int FORMAT = 3;
 
   /** @return the binary form */
   Buffer toBuffer() {
     Buffer buffer = Buffer.buffer(64 + models.stream().mapToInt(m -> 8 * m.rows().length + m.state().length).sum());
     buffer.appendInt(FORMAT);
-    appendBytes(buffer, settings.toJson().encode().getBytes(StandardCharsets.UTF_8));
+    BinaryWriter.bytes(buffer, settings.toJson().encode().getBytes(StandardCharsets.UTF_8));
     buffer.appendInt(dimension).appendLong(totalSamples).appendInt(models.size());
     for (ModelSnapshot model : models) {
-      appendBytes(buffer, model.algorithm().wireName().getBytes(StandardCharsets.UTF_8));
+      BinaryWriter.text(buffer, model.algorithm().wireName());
       buffer.appendLong(model.samples()).appendLong(model.anomalies()).appendLong(model.refits());
-      buffer.appendInt(model.rows().length);
-      for (double value : model.rows()) {
-        buffer.appendDouble(value);
-      }
-      appendBytes(buffer, model.state());
+      BinaryWriter.doubles(buffer, model.rows());
+      BinaryWriter.bytes(buffer, model.state());
     }
-    appendBytes(buffer, (tenant == null ? "" : tenant).getBytes(StandardCharsets.UTF_8));
-    JsonArray kept = new JsonArray();
-    replies.forEach((key, reply) -> kept.add(new JsonArray().add(key).add(reply.toJson())));
-    appendBytes(buffer, kept.encode().getBytes(StandardCharsets.UTF_8));
-    appendBytes(buffer, (writer == null ? "" : writer).getBytes(StandardCharsets.UTF_8));
+    BinaryWriter.text(buffer, tenant == null ? "" : tenant);
+    buffer.appendInt(replies.size());
+    replies.forEach((key, reply) -> {
+      BinaryWriter.text(buffer, key);
+      reply.writeTo(buffer);
+    });
+    BinaryWriter.text(buffer, writer == null ? "" : writer);
     return buffer;
   }
 
   /**
-   * @param buffer the form of {@link #toBuffer()}
+   * @param buffer the form of {@link #toBuffer()}, or of an earlier format
    * @return the snapshot
-   * @throws IllegalArgumentException when the buffer is of another format
+   * @throws IllegalArgumentException when the buffer is of an unknown format
    */
   static SessionSnapshot fromBuffer(Buffer buffer) {
-    Reader in = new Reader(buffer);
+    BinaryReader in = new BinaryReader(buffer, 0);
     int format = in.nextInt();
-    if (format != 1 && format != FORMAT) {
+    if (format < 1 || format > FORMAT) {
       throw new IllegalArgumentException("Unknown snapshot format");
     }
     SessionSettings settings = SessionSettings.fromJson(new JsonObject(new String(in.nextBytes(),
@@ -74,66 +79,34 @@ record SessionSnapshot(SessionSettings settings, int dimension, long totalSample
     int count = in.nextInt();
     List<ModelSnapshot> models = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      Algorithm algorithm = Algorithm.ofWireName(new String(in.nextBytes(), StandardCharsets.UTF_8));
-      long samples = in.nextLong();
-      long anomalies = in.nextLong();
-      long refits = in.nextLong();
-      double[] rows = new double[in.nextInt()];
-      for (int k = 0; k < rows.length; k++) {
-        rows[k] = in.nextDouble();
-      }
-      models.add(new ModelSnapshot(algorithm, samples, anomalies, refits, rows, in.nextBytes()));
+      Algorithm algorithm = Algorithm.ofWireName(in.nextText());
+      models.add(new ModelSnapshot(algorithm, in.nextLong(), in.nextLong(), in.nextLong(), in.nextDoubles(),
+          in.nextBytes()));
     }
     if (format == 1) {
       return new SessionSnapshot(settings, dimension, total, models, null, Map.of(), null);
     }
-    String tenant = new String(in.nextBytes(), StandardCharsets.UTF_8);
+    String tenant = in.nextText();
+    Map<String, ScoreReply> replies = format == 2 ? jsonReplies(in) : replies(in);
+    String writer = in.nextText();
+    return new SessionSnapshot(settings, dimension, total, models, tenant.isEmpty() ? null : tenant, replies,
+        writer.isEmpty() ? null : writer);
+  }
+
+  private static Map<String, ScoreReply> replies(BinaryReader in) {
+    Map<String, ScoreReply> replies = new LinkedHashMap<>();
+    for (int i = in.nextInt(); i > 0; i--) {
+      replies.put(in.nextText(), ScoreReply.readFrom(in));
+    }
+    return replies;
+  }
+
+  private static Map<String, ScoreReply> jsonReplies(BinaryReader in) {
     Map<String, ScoreReply> replies = new LinkedHashMap<>();
     for (Object entry : new JsonArray(new String(in.nextBytes(), StandardCharsets.UTF_8))) {
       JsonArray pair = (JsonArray) entry;
       replies.put(pair.getString(0), ScoreReply.fromJson(pair.getJsonObject(1)));
     }
-    String writer = new String(in.nextBytes(), StandardCharsets.UTF_8);
-    return new SessionSnapshot(settings, dimension, total, models, tenant.isEmpty() ? null : tenant, replies,
-        writer.isEmpty() ? null : writer);
-  }
-
-  private static void appendBytes(Buffer buffer, byte[] bytes) {
-    buffer.appendInt(bytes.length).appendBytes(bytes);
-  }
-
-  /** Reads a buffer front to back. */
-  private static final class Reader {
-    private final Buffer buffer;
-    private int position;
-
-    Reader(Buffer buffer) {
-      this.buffer = buffer;
-    }
-
-    int nextInt() {
-      int value = buffer.getInt(position);
-      position += 4;
-      return value;
-    }
-
-    long nextLong() {
-      long value = buffer.getLong(position);
-      position += 8;
-      return value;
-    }
-
-    double nextDouble() {
-      double value = buffer.getDouble(position);
-      position += 8;
-      return value;
-    }
-
-    byte[] nextBytes() {
-      int length = nextInt();
-      byte[] bytes = buffer.getBytes(position, position + length);
-      position += length;
-      return bytes;
-    }
+    return replies;
   }
 }

@@ -90,6 +90,33 @@ class SessionSnapshotTest {
   }
 
   @Test
+  void aSnapshotOfFormatTwoWithItsRepliesInJsonStillRestores() {
+    JsonObject reply = new JsonObject().put("algorithm", "isolation_forest").put("model_fitted", true)
+        .put("refitting", false).put("threshold", 0.6).put("verdicts", new io.vertx.core.json.JsonArray()
+            .add(new io.vertx.core.json.JsonArray().add(true).add(0.9).add(300)
+                .add(new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonArray().add(1).add(5.0)
+                    .add(1.0).add("above"))).add("sample-1")));
+    io.vertx.core.buffer.Buffer format2 = io.vertx.core.buffer.Buffer.buffer().appendInt(2);
+    bytes(format2, options.sessionDefaults().toJson().encode());
+    format2.appendInt(3).appendLong(1).appendInt(0);
+    bytes(format2, "tenant-b");
+    bytes(format2, new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonArray().add("client\u001fr9")
+        .add(reply)).encode());
+    bytes(format2, "writer-old");
+
+    SessionSnapshot snapshot = SessionSnapshot.fromBuffer(format2);
+
+    assertThat(snapshot.tenant()).isEqualTo("tenant-b");
+    assertThat(snapshot.writer()).isEqualTo("writer-old");
+    Verdict verdict = snapshot.replies().get("client\u001fr9").verdicts().get(0);
+    assertThat(verdict.sampleId()).isEqualTo("sample-1");
+    assertThat(verdict.explanation()).singleElement().satisfies(feature -> {
+      assertThat(feature.index()).isEqualTo(1);
+      assertThat(feature.direction()).isEqualTo("above");
+    });
+  }
+
+  @Test
   void aBufferOfAnotherFormatIsRefused() {
     assertThatThrownBy(() -> SessionSnapshot.fromBuffer(io.vertx.core.buffer.Buffer.buffer().appendInt(99)))
         .isInstanceOf(IllegalArgumentException.class);
@@ -113,6 +140,11 @@ class SessionSnapshotTest {
       ScoreReply reply = session.score(null, sample(random, 0.0));
       assertThat(reply.verdicts()).hasSize(1);
     }
+  }
+
+  private static void bytes(io.vertx.core.buffer.Buffer buffer, String text) {
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    buffer.appendInt(bytes.length).appendBytes(bytes);
   }
 
   private static Samples sample(Random random, double shift) {

@@ -10,6 +10,7 @@ import io.anomalygateway.protocol.TopicEvents;
 import io.anomalygateway.protocol.bus.ConfigureCommand;
 import io.anomalygateway.protocol.bus.DriftEvent;
 import io.anomalygateway.protocol.bus.DriftObservation;
+import io.anomalygateway.protocol.bus.DriftObservations;
 import io.anomalygateway.protocol.bus.DriftQuery;
 import io.anomalygateway.protocol.bus.DriftReport;
 import io.anomalygateway.protocol.bus.DriftSettings;
@@ -57,8 +58,8 @@ public final class DriftVerticle extends WorkerVerticle {
     options = settings("drift", DriftOptions.class);
     CapacityOptions capacity = settings("capacity", CapacityOptions.class);
     sessions = new DriftSessions(options, capacity.stateBudget(vertx), capacity.evictionIdleNanos());
-    this.<DriftObservation>consume(Addresses.ofInstance(Addresses.DRIFT_OBSERVE, instanceId),
-        m -> observe(m.body()));
+    this.<DriftObservations>consume(Addresses.ofInstance(Addresses.DRIFT_OBSERVE, instanceId),
+        m -> m.body().observations().forEach(this::observe));
     answer(Addresses.DRIFT_CHECK, this::check);
     answer(Addresses.DRIFT_CONFIGURE, this::configure);
     answer(Addresses.DRIFT_STATUS, this::status);

@@ -20,7 +20,7 @@ public final class Addresses {
   /** Changes a session's detector settings ({@code ConfigureCommand} to {@code SessionSettings}). */
   public static final String DETECTOR_CONFIGURE = "anomaly.detector.configure";
 
-  /** The detector forwards every scored block of samples here ({@code DriftObservation}, no reply). */
+  /** The detector forwards every scored block of samples here, coalesced ({@code DriftObservations}, no reply). */
   public static final String DRIFT_OBSERVE = "anomaly.drift.observe";
   /** Answers a {@code drift} request ({@code DriftQuery} to {@code DriftReport}). */
   public static final String DRIFT_CHECK = "anomaly.drift.check";
@@ -31,7 +31,7 @@ public final class Addresses {
   /** Drift detected by continuous monitoring is published here ({@code DriftEvent}). */
   public static final String DRIFT_EVENTS = "anomaly.events.drift";
 
-  /** The detector sends a summary of every scored block here ({@code ScoreSummary}, no reply). */
+  /** The detector sends a summary of every scored block here, coalesced ({@code ScoreSummaries}, no reply). */
   public static final String ALERTS_OBSERVE = "anomaly.alerts.observe";
   /** Reloads the alert rules from their file (any body, replied with the rules in force). */
   public static final String ALERTS_RELOAD = "anomaly.alerts.reload";

@@ -2,7 +2,6 @@ package io.anomalygateway.protocol.bus;
 
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.DriftMethod;
-import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.SessionSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,37 +9,13 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The JSON form of every bus record between cluster nodes: the one place where bus records are mapped to JSON. */
+/**
+ * The JSON form of the rarer bus records between cluster nodes (queries, settings, reports), and of the replies kept
+ * by snapshots of format 2: the one place where bus records are mapped to JSON.
+ */
 final class BusJson {
 
   private BusJson() {
-  }
-
-  static JsonObject toJson(ScoreCommand command) {
-    return new JsonObject().put("session_id", command.sessionId())
-        .put("algorithm", command.algorithm() == null ? null : command.algorithm().wireName())
-        .put("dims", command.samples().dims()).put("values", array(command.samples().values()))
-        .put("request_key", command.requestKey()).put("tenant", command.tenant());
-  }
-
-  static ScoreCommand scoreCommand(JsonObject json) {
-    String algorithm = json.getString("algorithm");
-    return new ScoreCommand(json.getString("session_id"),
-        algorithm == null ? null : Algorithm.ofWireName(algorithm),
-        new Samples(json.getInteger("dims"), doubles(json.getJsonArray("values"))), json.getString("request_key"),
-        json.getString("tenant"));
-  }
-
-  static JsonObject toJson(DriftObservation observation) {
-    return new JsonObject().put("session_id", observation.sessionId())
-        .put("dims", observation.samples().dims()).put("values", array(observation.samples().values()))
-        .put("scores", array(observation.scores())).put("tenant", observation.tenant());
-  }
-
-  static DriftObservation driftObservation(JsonObject json) {
-    return new DriftObservation(json.getString("session_id"),
-        new Samples(json.getInteger("dims"), doubles(json.getJsonArray("values"))),
-        doubles(json.getJsonArray("scores")), json.getString("tenant"));
   }
 
   static JsonObject toJson(DriftQuery query) {
@@ -96,16 +71,6 @@ final class BusJson {
         json.getLong("last_detection"), DriftSettings.fromJson(json.getJsonObject("settings")));
   }
 
-  static JsonObject toJson(ScoreSummary summary) {
-    return new JsonObject().put("session_id", summary.sessionId()).put("samples", summary.samples())
-        .put("anomalies", summary.anomalies()).put("algorithm", summary.algorithm().wireName());
-  }
-
-  static ScoreSummary scoreSummary(JsonObject json) {
-    return new ScoreSummary(json.getString("session_id"), json.getInteger("samples"), json.getInteger("anomalies"),
-        Algorithm.ofWireName(json.getString("algorithm")));
-  }
-
   private static JsonArray features(List<FeatureDrift> features) {
     JsonArray array = new JsonArray();
     for (FeatureDrift feature : features) {
@@ -123,40 +88,6 @@ final class BusJson {
           feature.getDouble(3), feature.getBoolean(4)));
     }
     return features;
-  }
-
-  /** NaN is not JSON: it travels as null. */
-  private static JsonArray array(double[] values) {
-    JsonArray array = new JsonArray(new ArrayList<>(values.length));
-    for (double value : values) {
-      array.add(finiteOrNull(value));
-    }
-    return array;
-  }
-
-  private static double[] doubles(JsonArray array) {
-    double[] values = new double[array.size()];
-    for (int i = 0; i < values.length; i++) {
-      Object value = array.getValue(i);
-      values[i] = value == null ? Double.NaN : ((Number) value).doubleValue();
-    }
-    return values;
-  }
-
-  static JsonObject toJson(ScoreReply reply) {
-    JsonArray verdicts = new JsonArray();
-    for (Verdict verdict : reply.verdicts()) {
-      JsonArray explanation = new JsonArray();
-      for (FeatureContribution feature : verdict.explanation()) {
-        explanation.add(new JsonArray().add(feature.index()).add(feature.value()).add(feature.contribution())
-            .add(feature.direction()));
-      }
-      verdicts.add(new JsonArray().add(verdict.anomaly()).add(verdict.score()).add(verdict.bufferSize())
-          .add(explanation).add(verdict.sampleId()));
-    }
-    return new JsonObject().put("algorithm", reply.algorithm().wireName()).put("model_fitted", reply.modelFitted())
-        .put("refitting", reply.refitting()).put("threshold", finiteOrNull(reply.threshold()))
-        .put("verdicts", verdicts);
   }
 
   static ScoreReply scoreReply(JsonObject json) {

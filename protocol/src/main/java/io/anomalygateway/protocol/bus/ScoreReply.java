@@ -21,13 +21,25 @@ public record ScoreReply(Algorithm algorithm, boolean modelFitted, boolean refit
     verdicts = List.copyOf(verdicts);
   }
 
-  /** @return the reply in the event bus's JSON form, to keep it beyond the process (a session snapshot) */
-  public io.vertx.core.json.JsonObject toJson() {
-    return BusJson.toJson(this);
+  /**
+   * Appends the reply in the event bus's binary form, to keep it beyond the process (a session snapshot).
+   *
+   * @param buffer where to append
+   */
+  public void writeTo(io.vertx.core.buffer.Buffer buffer) {
+    BusBinary.write(buffer, this);
   }
 
   /**
-   * @param json the form of {@link #toJson()}
+   * @param in at the form of {@link #writeTo}
+   * @return the reply
+   */
+  public static ScoreReply readFrom(BinaryReader in) {
+    return BusBinary.scoreReply(in);
+  }
+
+  /**
+   * @param json the event bus's JSON form of a reply, as snapshots of format 2 kept it
    * @return the reply
    */
   public static ScoreReply fromJson(io.vertx.core.json.JsonObject json) {

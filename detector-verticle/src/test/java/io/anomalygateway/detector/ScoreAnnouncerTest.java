@@ -1,0 +1,109 @@
+package io.anomalygateway.detector;
+
+import io.anomalygateway.protocol.Addresses;
+import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.Samples;
+import io.anomalygateway.protocol.bus.BusCodecs;
+import io.anomalygateway.protocol.bus.DriftObservations;
+import io.anomalygateway.protocol.bus.ScoreCommand;
+import io.anomalygateway.protocol.bus.ScoreReply;
+import io.anomalygateway.protocol.bus.ScoreSummaries;
+import io.anomalygateway.protocol.bus.Verdict;
+import io.anomalygateway.runtime.cluster.Service;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Observations of what was scored reach the drift and alerts instances that own each session, coalesced. */
+class ScoreAnnouncerTest {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final List<DriftObservations> drift = new CopyOnWriteArrayList<>();
+  private final List<ScoreSummaries> alerts = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void close() {
+    vertx.close().await();
+  }
+
+  @Test
+  void requestsScoredInOneTurnReachEachObserverAsOneBatchInTheirOrder() throws Exception {
+    CompletableFuture<Void> both = observe(1, 1);
+    Context context = vertx.getOrCreateContext();
+    ScoreAnnouncer announcer = new ScoreAnnouncer(context, vertx.eventBus(), (service, session) -> "one");
+    context.runOnContext(v -> {
+      for (int i = 0; i < 5; i++) {
+        announcer.announce(command("s-" + (i % 2), i), reply(i == 3));
+      }
+    });
+    both.get(10, TimeUnit.SECONDS);
+    assertThat(drift).singleElement().satisfies(batch -> {
+      assertThat(batch.observations()).extracting(o -> o.samples().value(0, 0))
+          .containsExactly(0.0, 1.0, 2.0, 3.0, 4.0);
+      assertThat(batch.observations()).extracting(o -> o.sessionId())
+          .containsExactly("s-0", "s-1", "s-0", "s-1", "s-0");
+      assertThat(batch.observations().get(3).scores()).containsExactly(0.9);
+    });
+    assertThat(alerts).singleElement().satisfies(batch ->
+        assertThat(batch.summaries()).extracting(s -> s.anomalies()).containsExactly(0, 0, 0, 1, 0));
+  }
+
+  @Test
+  void aLoneRequestIsAnnouncedWhenItsTurnEndsWithoutWaitingForMore() throws Exception {
+    CompletableFuture<Void> both = observe(1, 1);
+    Context context = vertx.getOrCreateContext();
+    ScoreAnnouncer announcer = new ScoreAnnouncer(context, vertx.eventBus(), (service, session) -> "one");
+    context.runOnContext(v -> announcer.announce(command("s", 7), reply(false)));
+    both.get(10, TimeUnit.SECONDS);
+    assertThat(drift.get(0).observations()).singleElement()
+        .satisfies(o -> assertThat(o.samples().value(0, 0)).isEqualTo(7.0));
+  }
+
+  @Test
+  void aRoleWithoutInstancesGetsNothing() throws Exception {
+    CompletableFuture<Void> alertsOnly = observe(0, 1);
+    Context context = vertx.getOrCreateContext();
+    ScoreAnnouncer announcer = new ScoreAnnouncer(context, vertx.eventBus(),
+        (service, session) -> service == Service.ALERTS ? "one" : null);
+    context.runOnContext(v -> announcer.announce(command("s", 1), reply(false)));
+    alertsOnly.get(10, TimeUnit.SECONDS);
+    assertThat(drift).isEmpty();
+  }
+
+  /** @return completes when the drift and alerts instance "one" got that many batches each */
+  private CompletableFuture<Void> observe(int driftBatches, int alertBatches) {
+    BusCodecs.register(vertx);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Runnable check = () -> {
+      if (drift.size() >= driftBatches && alerts.size() >= alertBatches) {
+        done.complete(null);
+      }
+    };
+    vertx.eventBus().<DriftObservations>consumer(Addresses.ofInstance(Addresses.DRIFT_OBSERVE, "one"), m -> {
+      drift.add(m.body());
+      check.run();
+    }).completion().await();
+    vertx.eventBus().<ScoreSummaries>consumer(Addresses.ofInstance(Addresses.ALERTS_OBSERVE, "one"), m -> {
+      alerts.add(m.body());
+      check.run();
+    }).completion().await();
+    return done;
+  }
+
+  private static ScoreCommand command(String session, double value) {
+    return new ScoreCommand(session, null, Samples.of(new double[] {value, 0}), null, null);
+  }
+
+  private static ScoreReply reply(boolean anomaly) {
+    Verdict verdict = anomaly ? Verdict.anomalous(0.9, 10, List.of()) : Verdict.normal(0.1, 10);
+    return new ScoreReply(Algorithm.ISOLATION_FOREST, true, false, 0.5, List.of(verdict));
+  }
+}
