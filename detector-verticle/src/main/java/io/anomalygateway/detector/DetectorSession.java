@@ -36,6 +36,7 @@ final class DetectorSession {
   private long totalSamples;
   private long lastActive;
   private long sinceSnapshot;
+  private long snapshotAt = System.nanoTime() - Long.MAX_VALUE / 2;
   private RecentReplies recent;
   private final Reservation reservation = new Reservation();
   private String lastWrite;
@@ -132,13 +133,16 @@ final class DetectorSession {
 
   /** Keeps a reply for repeats of its request; the window is allocated with the first request that has a key. */
   void remember(String requestKey, ScoreReply reply, int window) {
-    if (requestKey == null || window <= 0) {
-      return;
+    if (requestKey != null && window > 0) {
+      replies(window).remember(requestKey, reply);
     }
+  }
+
+  private RecentReplies replies(int window) {
     if (recent == null) {
       recent = new RecentReplies(window);
     }
-    recent.remember(requestKey, reply);
+    return recent;
   }
 
   SessionModel model(Algorithm algorithm) {
@@ -163,9 +167,15 @@ final class DetectorSession {
     }
   }
 
-  /** @return whether {@code interval} samples (at least one) arrived since the last snapshot */
-  boolean isSnapshotDue(int interval) {
-    return interval > 0 && sinceSnapshot >= interval;
+  /**
+   * @param interval samples between snapshots
+   * @param spacingNanos the shortest time between snapshots
+   * @param now the time, {@link System#nanoTime()}
+   * @return whether {@code interval} samples (at least one) arrived since the last snapshot, and that was at least
+   *     {@code spacingNanos} ago
+   */
+  boolean isSnapshotDue(int interval, long spacingNanos, long now) {
+    return interval > 0 && sinceSnapshot >= interval && now - snapshotAt >= spacingNanos;
   }
 
   /**
@@ -183,6 +193,7 @@ final class DetectorSession {
   SessionSnapshot snapshot(String writer) {
     lastWrite = writer;
     sinceSnapshot = 0;
+    snapshotAt = System.nanoTime();
     List<ModelSnapshot> snapshots = new ArrayList<>(models.size());
     for (SessionModel model : models.values()) {
       snapshots.add(model.snapshot());
@@ -206,7 +217,9 @@ final class DetectorSession {
     for (ModelSnapshot model : snapshot.models()) {
       models.put(model.algorithm(), catalog.restore(model, settings, dimension));
     }
-    snapshot.replies().forEach((key, reply) -> remember(key, reply, dedupWindow));
+    if (dedupWindow > 0) {
+      snapshot.replies().forEach((key, reply) -> replies(dedupWindow).remember(key, reply));
+    }
   }
 
   /** @return the session's models */

@@ -36,6 +36,7 @@ final class DiskSnapshots implements SnapshotMap, Shareable {
   private final MVStore store;
   private final MVMap<String, byte[]> map;
   private final MVMap<String, Long> expiries;
+  private final long spacingNanos;
   private int users;
 
   private DiskSnapshots(Path file, LocalMap<String, DiskSnapshots> files, int commitMillis) {
@@ -43,6 +44,7 @@ final class DiskSnapshots implements SnapshotMap, Shareable {
     this.files = files;
     this.store = new MVStore.Builder().fileName(file.toString()).open();
     store.setAutoCommitDelay(commitMillis);
+    this.spacingNanos = commitMillis * 1_000_000L;
     this.map = store.openMap("sessions");
     this.expiries = store.openMap("expiries");
   }
@@ -78,6 +80,11 @@ final class DiskSnapshots implements SnapshotMap, Shareable {
     map.put(key, value.getBytes());
     expiries.put(key, System.currentTimeMillis() + ttlMillis);
     return Future.succeededFuture();
+  }
+
+  @Override
+  public long spacingNanos() {
+    return spacingNanos;
   }
 
   @Override

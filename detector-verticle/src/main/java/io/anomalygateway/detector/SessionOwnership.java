@@ -143,7 +143,7 @@ final class SessionOwnership {
 
   /** After a session scored samples: writes its snapshot when {@code snapshot_interval} samples arrived. */
   void scored(DetectorSession session) {
-    if (store.isEnabled() && session.isSnapshotDue(snapshotInterval)) {
+    if (store.isEnabled() && session.isSnapshotDue(snapshotInterval, store.spacingNanos(), System.nanoTime())) {
       store.save(session.id(), session.snapshot(nextWrite()));
     }
   }

@@ -25,12 +25,13 @@ import java.util.Map;
  * @param totalSamples samples the session scored
  * @param models one snapshot per model the session used
  * @param tenant the token the session's memory is counted against, or {@code null}
- * @param replies the de-duplication window: the last replies by request key, oldest first
+ * @param replies the de-duplication window: the last replies by request key, oldest first, in the bus's binary
+ *     form ({@link ScoreReply#writeTo})
  * @param writer a token unique to the write (instance and sequence), by which a detector that still holds the
  *     session learns whether another one wrote it since, or {@code null}
  */
 record SessionSnapshot(SessionSettings settings, int dimension, long totalSamples, List<ModelSnapshot> models,
-                       String tenant, Map<String, ScoreReply> replies, String writer) {
+                       String tenant, Map<String, byte[]> replies, String writer) {
 
   /**
    * Format 3 keeps the replies in the bus's binary form instead of JSON; format 2 added the tenant, the
@@ -55,7 +56,7 @@ record SessionSnapshot(SessionSettings settings, int dimension, long totalSample
     buffer.appendInt(replies.size());
     replies.forEach((key, reply) -> {
       BinaryWriter.text(buffer, key);
-      reply.writeTo(buffer);
+      BinaryWriter.bytes(buffer, reply);
     });
     BinaryWriter.text(buffer, writer == null ? "" : writer);
     return buffer;
@@ -87,25 +88,28 @@ record SessionSnapshot(SessionSettings settings, int dimension, long totalSample
       return new SessionSnapshot(settings, dimension, total, models, null, Map.of(), null);
     }
     String tenant = in.nextText();
-    Map<String, ScoreReply> replies = format == 2 ? jsonReplies(in) : replies(in);
+    Map<String, byte[]> replies = format == 2 ? jsonReplies(in) : replies(in);
     String writer = in.nextText();
     return new SessionSnapshot(settings, dimension, total, models, tenant.isEmpty() ? null : tenant, replies,
         writer.isEmpty() ? null : writer);
   }
 
-  private static Map<String, ScoreReply> replies(BinaryReader in) {
-    Map<String, ScoreReply> replies = new LinkedHashMap<>();
+  private static Map<String, byte[]> replies(BinaryReader in) {
+    Map<String, byte[]> replies = new LinkedHashMap<>();
     for (int i = in.nextInt(); i > 0; i--) {
-      replies.put(in.nextText(), ScoreReply.readFrom(in));
+      replies.put(in.nextText(), in.nextBytes());
     }
     return replies;
   }
 
-  private static Map<String, ScoreReply> jsonReplies(BinaryReader in) {
-    Map<String, ScoreReply> replies = new LinkedHashMap<>();
+  /** Format 2's replies were JSON: each is read and kept in the binary form. */
+  private static Map<String, byte[]> jsonReplies(BinaryReader in) {
+    Map<String, byte[]> replies = new LinkedHashMap<>();
     for (Object entry : new JsonArray(new String(in.nextBytes(), StandardCharsets.UTF_8))) {
       JsonArray pair = (JsonArray) entry;
-      replies.put(pair.getString(0), ScoreReply.fromJson(pair.getJsonObject(1)));
+      Buffer reply = Buffer.buffer();
+      ScoreReply.fromJson(pair.getJsonObject(1)).writeTo(reply);
+      replies.put(pair.getString(0), reply.getBytes());
     }
     return replies;
   }

@@ -27,6 +27,11 @@ final class SessionStore {
     this.ttlMillis = Math.max(1_000L, ttl.toMillis());
   }
 
+  /** @return how soon after a snapshot of a session another one can keep anything more, in nanoseconds */
+  long spacingNanos() {
+    return map == null ? 0 : map.spacingNanos();
+  }
+
   /** @return whether snapshots are written and read */
   boolean isEnabled() {
     return map != null;

@@ -21,6 +21,17 @@ interface SnapshotMap {
   /** @return the snapshot, or {@code null} when there is none or it expired */
   Future<Buffer> get(String key);
 
+  /**
+   * How soon after a put another put of the same key can keep anything more. A file commits every
+   * {@code commit_interval}, and only the last put before a commit reaches the disk, so a session snapshotted more
+   * often than that only costs its detector the encoding; the cluster's map replicates every put at once.
+   *
+   * @return the spacing in nanoseconds, 0 for none
+   */
+  default long spacingNanos() {
+    return 0;
+  }
+
   /** Forgets the snapshots whose time ran out. */
   void expire();
 

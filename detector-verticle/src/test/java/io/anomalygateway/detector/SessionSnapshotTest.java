@@ -108,7 +108,8 @@ class SessionSnapshotTest {
 
     assertThat(snapshot.tenant()).isEqualTo("tenant-b");
     assertThat(snapshot.writer()).isEqualTo("writer-old");
-    Verdict verdict = snapshot.replies().get("client\u001fr9").verdicts().get(0);
+    Verdict verdict = ScoreReply.readFrom(new io.anomalygateway.protocol.bus.BinaryReader(
+        io.vertx.core.buffer.Buffer.buffer(snapshot.replies().get("client\u001fr9")), 0)).verdicts().get(0);
     assertThat(verdict.sampleId()).isEqualTo("sample-1");
     assertThat(verdict.explanation()).singleElement().satisfies(feature -> {
       assertThat(feature.index()).isEqualTo(1);
