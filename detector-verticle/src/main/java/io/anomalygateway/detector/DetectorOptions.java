@@ -63,6 +63,10 @@ public record DetectorOptions(
     @JsonPropertyDescription("largest share of a core each fitting thread may take: after a fit of `d`, it rests "
         + "`d (1/share - 1)`, so refits never crowd out scoring (under load they become rarer)")
     @Fraction double fitCpuShare,
+    @JsonPropertyDescription("share of an isolation forest's trees a refit grows anew on the buffer, the oldest "
+        + "first; the others are kept, so a refit costs that share of a fit (the threshold is still computed on the "
+        + "whole buffer). 1 refits the whole forest")
+    @Fraction double refitTreeShare,
     @JsonProperty("rcf_z_factor")
     @JsonPropertyDescription("standard deviations of the scores above their mean at which the random cut forest's "
         + "threshold sits")

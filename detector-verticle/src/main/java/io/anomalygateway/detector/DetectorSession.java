@@ -167,15 +167,14 @@ final class DetectorSession {
     }
   }
 
-  /**
-   * @param interval samples between snapshots
-   * @param spacingNanos the shortest time between snapshots
-   * @param now the time, {@link System#nanoTime()}
-   * @return whether {@code interval} samples (at least one) arrived since the last snapshot, and that was at least
-   *     {@code spacingNanos} ago
-   */
-  boolean isSnapshotDue(int interval, long spacingNanos, long now) {
-    return interval > 0 && sinceSnapshot >= interval && now - snapshotAt >= spacingNanos;
+  /** @return whether {@code interval} samples (at least one) arrived since the last snapshot */
+  boolean isSnapshotDue(int interval) {
+    return interval > 0 && sinceSnapshot >= interval;
+  }
+
+  /** @return when the last snapshot was taken ({@link System#nanoTime()}), long ago if never */
+  long snapshotAt() {
+    return snapshotAt;
   }
 
   /**

@@ -50,6 +50,7 @@ public final class DetectorVerticle extends WorkerVerticle {
   private ScoreAnnouncer announcer;
   private SessionCapacity capacity;
   private SessionStore store;
+  private long deferredSnapshots = -1;
 
   /** A detector with the settings of its deployment's {@code detector}, {@code capacity} and {@code persistence}. */
   public DetectorVerticle() {
@@ -73,9 +74,14 @@ public final class DetectorVerticle extends WorkerVerticle {
       return Future.failedFuture(e);
     }
     fits = new FitScheduler(vertx, fitPool, models, options.fitThreads(), options.fitCpuShare(),
+        options.refitTreeShare(),
         meters = new DetectorMeters(sessions::size));
     ownership = new SessionOwnership(instanceId, sessions, store, cluster.snapshotInterval(),
         options.dedupWindow(), vertx.isClustered() ? cluster.presenceTimeout() : Duration.ZERO, this::fitRestored);
+    if (store.spacingNanos() > 0) {
+      long spacing = Math.max(1, store.spacingNanos() / 1_000_000);
+      deferredSnapshots = vertx.setPeriodic(spacing, id -> ownership.writeDeferred());
+    }
     capacity = new SessionCapacity(limits.stateBudget(vertx), sessions, limits.evictionIdleNanos(),
         ownership::evict);
     announcer = new ScoreAnnouncer(context, vertx.eventBus(), directory()::owner);
@@ -142,6 +148,7 @@ public final class DetectorVerticle extends WorkerVerticle {
   protected Future<?> stopService() {
     meters.close();
     announcer.flush();
+    vertx.cancelTimer(deferredSnapshots);
     return ownership.handOverAll().eventually(store::close).eventually(fitPool::close);
   }
 

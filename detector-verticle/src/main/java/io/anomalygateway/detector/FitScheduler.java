@@ -34,6 +34,7 @@ final class FitScheduler {
   private final ModelCatalog models;
   private final int threads;
   private final double share;
+  private final double renewShare;
   private final DetectorMeters meters;
   private final Queue<Job> waiting = new ArrayDeque<>();
   private int running;
@@ -41,7 +42,8 @@ final class FitScheduler {
   private boolean timerSet;
 
   FitScheduler(Vertx vertx, WorkerExecutor pool, ModelCatalog models, int threads, double share,
-               DetectorMeters meters) {
+               double renewShare, DetectorMeters meters) {
+    this.renewShare = renewShare;
     this.meters = meters;
     this.vertx = vertx;
     this.pool = pool;
@@ -91,11 +93,12 @@ final class FitScheduler {
   private Future<Void> start(Job job) {
     running++;
     RefittedModel model = job.model();
+    FittedModel earlier = model.renewable();
     Samples rows = model.startFit();
     SessionSettings settings = job.settings();
     long started = System.nanoTime();
-    return pool.executeBlocking(() -> FittedModel.fit(models.trainer(model.algorithm()), rows, settings.seed(),
-            settings.contamination()), false)
+    return pool.executeBlocking(() -> FittedModel.refit(models.trainer(model.algorithm()), earlier, rows,
+            settings.seed(), settings.contamination(), renewShare), false)
         .transform(done -> {
           long took = System.nanoTime() - started;
           meters.fitted(model.algorithm(), took);

@@ -14,6 +14,7 @@ public final class OfflineSession {
 
   private final ModelCatalog models;
   private final SessionSettings settings;
+  private final double renewShare;
   private final SessionModel model;
 
   /**
@@ -23,6 +24,7 @@ public final class OfflineSession {
    */
   public OfflineSession(DetectorOptions options, SessionSettings settings, int dims) {
     this.models = new ModelCatalog(options);
+    this.renewShare = options.refitTreeShare();
     this.settings = settings;
     this.model = models.create(settings.algorithm(), settings, dims);
   }
@@ -39,8 +41,9 @@ public final class OfflineSession {
     if (model instanceof RefittedModel && ((RefittedModel) model).isFitDue(settings)) {
       RefittedModel refitted = (RefittedModel) model;
       Algorithm algorithm = refitted.algorithm();
-      refitted.finishFit(FittedModel.fit(models.trainer(algorithm), refitted.startFit(), settings.seed(),
-          settings.contamination()));
+      FittedModel earlier = refitted.renewable();
+      refitted.finishFit(FittedModel.refit(models.trainer(algorithm), earlier, refitted.startFit(), settings.seed(),
+          settings.contamination(), renewShare));
     }
     return verdict;
   }

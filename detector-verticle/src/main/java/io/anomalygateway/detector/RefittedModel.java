@@ -97,6 +97,14 @@ final class RefittedModel implements SessionModel {
     queued = true;
   }
 
+  /**
+   * @return the model a refit may renew a share of, or {@code null} when the next fit must start afresh: none yet,
+   *     or the settings or the data changed (after a drift) since it was fitted
+   */
+  FittedModel renewable() {
+    return stale ? null : fitted;
+  }
+
   /** Marks a fit as started and returns the rows to fit on, as they are now. */
   Samples startFit() {
     queued = false;

@@ -8,8 +8,10 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -34,6 +36,7 @@ final class SessionOwnership {
   private final Map<String, Future<DetectorSession>> loading = new HashMap<>();
   private final long staleNanos;
   private long writes;
+  private final Set<String> deferred = new LinkedHashSet<>();
 
   /**
    * @param staleAfter how long a held session may go unasked before its next request checks the store for a
@@ -141,11 +144,34 @@ final class SessionOwnership {
     return restored;
   }
 
-  /** After a session scored samples: writes its snapshot when {@code snapshot_interval} samples arrived. */
+  /**
+   * After a session scored samples: writes its snapshot when {@code snapshot_interval} samples arrived, or, when
+   * the store keeps nothing from a snapshot sooner than its spacing after the last one, writes it
+   * {@link #writeDeferred later}.
+   */
   void scored(DetectorSession session) {
-    if (store.isEnabled() && session.isSnapshotDue(snapshotInterval, store.spacingNanos(), System.nanoTime())) {
-      store.save(session.id(), session.snapshot(nextWrite()));
+    if (!store.isEnabled() || !session.isSnapshotDue(snapshotInterval)) {
+      return;
     }
+    if (System.nanoTime() - session.snapshotAt() >= store.spacingNanos()) {
+      store.save(session.id(), session.snapshot(nextWrite()));
+    } else {
+      deferred.add(session.id());
+    }
+  }
+
+  /**
+   * Writes the snapshots that were due sooner than the store's spacing: run every spacing, so that a busy
+   * session's state is at most a spacing older in the store than it would be with a snapshot per interval.
+   */
+  void writeDeferred() {
+    for (String id : deferred) {
+      DetectorSession session = sessions.peek(id);
+      if (session != null && session.isSnapshotDue(snapshotInterval)) {
+        store.save(id, session.snapshot(nextWrite()));
+      }
+    }
+    deferred.clear();
   }
 
   private String nextWrite() {

@@ -27,7 +27,7 @@ final class SessionStore {
     this.ttlMillis = Math.max(1_000L, ttl.toMillis());
   }
 
-  /** @return how soon after a snapshot of a session another one can keep anything more, in nanoseconds */
+  /** @return how soon after a snapshot of a session another one can keep anything more, in nanoseconds; 0 any time */
   long spacingNanos() {
     return map == null ? 0 : map.spacingNanos();
   }

@@ -67,7 +67,11 @@ class RestartIT {
         lastSnapshotted = stream(socket, 0, 150);
         long answeredAt = System.currentTimeMillis();
         Path file = dataDir.resolve("sessions.mv.db");
-        ClientStream.awaitCondition(() -> Files.exists(file) && modified(file) > answeredAt);
+        // The last state is on disk once the file changed after the last answer and then stayed unchanged for
+        // longer than a snapshot spacing and a commit (1 s each): every due snapshot, deferred or not, was written
+        // and committed.
+        ClientStream.awaitCondition(() -> Files.exists(file) && modified(file) > answeredAt
+            && System.currentTimeMillis() - modified(file) > 2_500);
       }
       server.kill();
       assertThat(server.awaitExit(30)).isTrue();

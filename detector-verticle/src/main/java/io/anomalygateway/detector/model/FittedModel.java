@@ -21,7 +21,24 @@ public record FittedModel(AnomalyModel model, double threshold, FeatureProfile p
    * @return the fitted model
    */
   public static FittedModel fit(ModelTrainer trainer, Samples data, long seed, double contamination) {
-    AnomalyModel model = trainer.fit(data, seed);
+    return of(trainer.fit(data, seed), data, contamination);
+  }
+
+  /**
+   * Refits a model, renewing a share of it ({@link ModelTrainer#refit}), with a threshold and profile of the new
+   * rows. Runs on a fitting thread, never on an event loop.
+   *
+   * @param earlier the model to refit, or {@code null} for a new fit
+   * @param share the share of the earlier model to renew
+   * @return the refitted model
+   */
+  public static FittedModel refit(ModelTrainer trainer, FittedModel earlier, Samples data, long seed,
+                                  double contamination, double share) {
+    return earlier == null ? fit(trainer, data, seed, contamination)
+        : of(trainer.refit(earlier.model(), data, seed, share), data, contamination);
+  }
+
+  private static FittedModel of(AnomalyModel model, Samples data, double contamination) {
     return new FittedModel(model, DecisionThreshold.of(model, data.values(), data.dims(), contamination),
         FeatureProfile.of(data));
   }

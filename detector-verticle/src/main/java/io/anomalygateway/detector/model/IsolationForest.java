@@ -23,23 +23,32 @@ public final class IsolationForest implements AnomalyModel {
   static final int LEAF = 0;
 
   private static final int INTERNAL = 1 << 15;
-  private static final int FEATURE = INTERNAL - 1;
+  /** The bits of an internal node's first int that hold its split feature. */
+  static final int FEATURE = INTERNAL - 1;
   private static final double EULER_GAMMA = 0.5772156649015329;
 
   private final int dimension;
   private final int height;
-  private final RangeScaling scaling;
-  private final int[] roots;
-  private final int[] nodes;
+  final RangeScaling scaling;
+  final int[] roots;
+  final int[] nodes;
+  private final int subsample;
   private final double normaliser;
+  private final int nextReplaced;
 
-  IsolationForest(int dimension, int height, RangeScaling scaling, int[] roots, int[] nodes, int subsample) {
+  /**
+   * @param nextReplaced the first tree an incremental refit replaces: trees are replaced in turn, oldest first
+   */
+  IsolationForest(int dimension, int height, RangeScaling scaling, int[] roots, int[] nodes, int subsample,
+                  int nextReplaced) {
     this.dimension = dimension;
     this.height = height;
     this.scaling = scaling;
     this.roots = roots;
     this.nodes = nodes;
+    this.subsample = subsample;
     this.normaliser = averagePathLength(subsample);
+    this.nextReplaced = nextReplaced;
   }
 
   /**
@@ -109,6 +118,21 @@ public final class IsolationForest implements AnomalyModel {
   /** @return the height limit of the trees */
   public int height() {
     return height;
+  }
+
+  /** @return the rows each tree was grown on */
+  int subsample() {
+    return subsample;
+  }
+
+  /** @return the oldest tree: the first that the next incremental refit replaces */
+  int nextReplaced() {
+    return nextReplaced;
+  }
+
+  /** @return where tree {@code tree}'s nodes end: trees are stored one after the other */
+  int treeEnd(int tree) {
+    return tree + 1 < roots.length ? roots[tree + 1] : nodes.length / 2;
   }
 
   /**

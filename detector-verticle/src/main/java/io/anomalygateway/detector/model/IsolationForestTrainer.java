@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * height limit of {@code ceil(log2(psi))}. A node splits on a feature drawn at random among those not constant in
  * it, at a threshold drawn uniformly in {@code [min, max)} of that feature; rows with a value {@code <=} the
  * threshold go left. A node with one row, with all features constant (duplicated rows), or at the height limit is a
- * leaf. Each tree has its own random stream split from the seed, so a forest is a pure function of data and seed.
+ * leaf. Each tree has its own random stream split from the seed, so a fitted forest is a pure function of data and
+ * seed; a refitted one also of the forest it refitted.
  */
 public final class IsolationForestTrainer implements ModelTrainer {
 
@@ -44,18 +45,43 @@ public final class IsolationForestTrainer implements ModelTrainer {
 
   @Override
   public IsolationForest fit(Samples data, long seed) {
+    return grow(data, seed, null, trees);
+  }
+
+  /**
+   * Replaces the oldest {@code share} of the earlier forest's trees by trees grown on the data, and keeps the
+   * others: a refit that costs a share of a fit, while the forest follows the stream over the last few buffers.
+   * Tree {@code t} is grown from the same random stream as in a full fit, so a share of 1 is a full fit. An
+   * earlier forest of another shape (dimension, tree count, subsample) is not reused.
+   */
+  @Override
+  public IsolationForest refit(AnomalyModel earlier, Samples data, long seed, double share) {
+    int replaced = (int) Math.max(1, Math.round(share * trees));
+    if (!(earlier instanceof IsolationForest forest) || replaced >= trees || forest.trees() != trees
+        || forest.dimension() != data.dims() || forest.subsample() != Math.min(subsample, data.count())) {
+      return fit(data, seed);
+    }
+    return grow(data, seed, forest, replaced);
+  }
+
+  private IsolationForest grow(Samples data, long seed, IsolationForest earlier, int replaced) {
     if (data.dims() > Short.MAX_VALUE) {
       throw new IllegalArgumentException("at most " + Short.MAX_VALUE + " dimensions");
     }
     int psi = Math.min(subsample, data.count());
     int heightLimit = (int) Math.ceil(Math.log(Math.max(psi, 2)) / Math.log(2));
+    int first = earlier == null ? 0 : earlier.nextReplaced();
     SplittableRandom forestRandom = new SplittableRandom(seed);
     TreeBuilder builder = new TreeBuilder(data, heightLimit, trees);
     int[] rows = new int[data.count()];
     for (int t = 0; t < trees; t++) {
       SplittableRandom random = forestRandom.split();
-      builder.grow(t, Subsample.indices(rows, psi, random), random);
+      if (earlier == null || Math.floorMod(t - first, trees) < replaced) {
+        builder.grow(t, Subsample.indices(rows, psi, random), random);
+      } else {
+        builder.keep(t, earlier);
+      }
     }
-    return builder.toForest(psi);
+    return builder.toForest(psi, (first + replaced) % trees);
   }
 }

@@ -14,4 +14,17 @@ public interface ModelTrainer {
    * @return the fitted model
    */
   AnomalyModel fit(Samples data, long seed);
+
+  /**
+   * Fits a model again on new rows, reusing what it can of the earlier one; by default, a new fit.
+   *
+   * @param earlier the session's current model
+   * @param data the training rows
+   * @param seed the seed of every random choice
+   * @param share the share of the earlier model to renew, in (0, 1]; 1 is a new fit
+   * @return the refitted model
+   */
+  default AnomalyModel refit(AnomalyModel earlier, Samples data, long seed, double share) {
+    return fit(data, seed);
+  }
 }

@@ -47,6 +47,17 @@ final class RangeScaling {
     return new RangeScaling(centre, inverse);
   }
 
+  /**
+   * @param threshold a split's threshold on a feature, mapped by {@code from}
+   * @param feature the feature
+   * @param from the scaling the threshold was mapped by
+   * @return the same threshold mapped by this scaling, so that trees grown on other ranges can join a forest
+   */
+  float remap(float threshold, int feature, RangeScaling from) {
+    double value = from.centre[feature] + threshold / from.inverseHalfRange[feature];
+    return (float) ((value - centre[feature]) * inverseHalfRange[feature]);
+  }
+
   /** Maps one row into {@code into}, which has one slot per feature. */
   void map(double[] values, int offset, float[] into) {
     for (int k = 0; k < into.length; k++) {

@@ -104,7 +104,28 @@ final class TreeBuilder {
     return i;
   }
 
-  IsolationForest toForest(int subsample) {
-    return new IsolationForest(dims, height, scaling, roots, Arrays.copyOf(nodes, 2 * size), subsample);
+  /**
+   * Takes a tree of an earlier forest of the same shape as tree {@code tree} of this one, its thresholds mapped to
+   * this forest's ranges. Splits and leaves are kept as they were; only their representation changes.
+   */
+  void keep(int tree, IsolationForest earlier) {
+    roots[tree] = size;
+    int from = earlier.roots[tree];
+    int to = earlier.treeEnd(tree);
+    while (2 * (size + to - from) > nodes.length) {
+      nodes = Arrays.copyOf(nodes, 2 * nodes.length);
+    }
+    for (int at = from; at < to; at++, size++) {
+      int word = earlier.nodes[2 * at];
+      int value = earlier.nodes[2 * at + 1];
+      nodes[2 * size] = word;
+      nodes[2 * size + 1] = word == IsolationForest.LEAF ? value : Float.floatToRawIntBits(
+          scaling.remap(Float.intBitsToFloat(value), word & IsolationForest.FEATURE, earlier.scaling));
+    }
+  }
+
+  IsolationForest toForest(int subsample, int nextReplaced) {
+    return new IsolationForest(dims, height, scaling, roots, Arrays.copyOf(nodes, 2 * size), subsample,
+        nextReplaced);
   }
 }
