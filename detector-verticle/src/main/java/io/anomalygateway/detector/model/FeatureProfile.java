@@ -2,6 +2,7 @@ package io.anomalygateway.detector.model;
 
 import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.bus.FeatureContribution;
+import org.apache.commons.statistics.descriptive.Median;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,8 @@ public final class FeatureProfile {
 
   /** Scales a MAD to a standard deviation for normally distributed data. */
   static final double MAD_TO_SD = 1.4826;
+
+  private static final Median MEDIAN = Median.withDefaults().withCopy(false);
 
   private final double[] median;
   private final double[] scale;
@@ -81,10 +84,8 @@ public final class FeatureProfile {
     return explanation;
   }
 
+  /** The middle value, or the mean of the two middle ones; by selection, which reorders the column in place. */
   private static double median(double[] column) {
-    double[] sorted = column.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    return MEDIAN.evaluate(column);
   }
 }
