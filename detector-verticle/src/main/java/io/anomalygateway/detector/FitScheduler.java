@@ -97,8 +97,9 @@ final class FitScheduler {
     Samples rows = model.startFit();
     SessionSettings settings = job.settings();
     long started = System.nanoTime();
+    long firstRow = model.fitFirstRow();
     return pool.executeBlocking(() -> FittedModel.refit(models.trainer(model.algorithm()), earlier, rows,
-            settings.seed(), settings.contamination(), renewShare), false)
+            firstRow, settings.seed(), settings.contamination(), renewShare), false)
         .transform(done -> {
           long took = System.nanoTime() - started;
           meters.fitted(model.algorithm(), took);

@@ -2,6 +2,7 @@ package io.anomalygateway.detector;
 
 import io.anomalygateway.detector.model.FittedModel;
 import io.anomalygateway.protocol.Algorithm;
+import io.anomalygateway.protocol.Samples;
 import io.anomalygateway.protocol.SessionSettings;
 import io.anomalygateway.protocol.bus.Verdict;
 
@@ -42,8 +43,9 @@ public final class OfflineSession {
       RefittedModel refitted = (RefittedModel) model;
       Algorithm algorithm = refitted.algorithm();
       FittedModel earlier = refitted.renewable();
-      refitted.finishFit(FittedModel.refit(models.trainer(algorithm), earlier, refitted.startFit(), settings.seed(),
-          settings.contamination(), renewShare));
+      Samples rows = refitted.startFit();
+      refitted.finishFit(FittedModel.refit(models.trainer(algorithm), earlier, rows, refitted.fitFirstRow(),
+          settings.seed(), settings.contamination(), renewShare));
     }
     return verdict;
   }

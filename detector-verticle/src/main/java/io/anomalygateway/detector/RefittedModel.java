@@ -31,6 +31,7 @@ final class RefittedModel implements SessionModel {
   private long samples;
   private long anomalies;
   private long refits;
+  private long fitFirstRow;
 
   RefittedModel(Algorithm algorithm, int capacity, int dims, int explanationSize) {
     this.algorithm = algorithm;
@@ -105,8 +106,14 @@ final class RefittedModel implements SessionModel {
     return stale ? null : fitted;
   }
 
+  /** @return the stream position of the first row the last started fit got: rows added to the buffer before it */
+  long fitFirstRow() {
+    return fitFirstRow;
+  }
+
   /** Marks a fit as started and returns the rows to fit on, as they are now. */
   Samples startFit() {
+    fitFirstRow = samples - buffer.size();
     queued = false;
     fitting = true;
     stale = false;

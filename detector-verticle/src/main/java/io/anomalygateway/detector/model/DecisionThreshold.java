@@ -1,5 +1,7 @@
 package io.anomalygateway.detector.model;
 
+import io.anomalygateway.protocol.Samples;
+
 import java.util.Arrays;
 
 /**
@@ -31,16 +33,11 @@ public final class DecisionThreshold {
 
   /**
    * @param model a fitted model
-   * @param data the rows it was fitted on, flat
-   * @param dims the values per row
+   * @param data the rows it was fitted on
    * @param contamination the expected share of anomalies
    * @return the threshold of the model on its training rows
    */
-  public static double of(AnomalyModel model, double[] data, int dims, double contamination) {
-    double[] scores = new double[data.length / dims];
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = model.score(data, i * dims);
-    }
-    return of(scores, contamination);
+  public static double of(AnomalyModel model, Samples data, double contamination) {
+    return of(model.trainingScores(data), contamination);
   }
 }

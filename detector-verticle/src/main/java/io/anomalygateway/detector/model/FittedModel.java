@@ -29,17 +29,18 @@ public record FittedModel(AnomalyModel model, double threshold, FeatureProfile p
    * rows. Runs on a fitting thread, never on an event loop.
    *
    * @param earlier the model to refit, or {@code null} for a new fit
+   * @param firstRow the stream position of the first row of {@code data}
    * @param share the share of the earlier model to renew
    * @return the refitted model
    */
-  public static FittedModel refit(ModelTrainer trainer, FittedModel earlier, Samples data, long seed,
-                                  double contamination, double share) {
-    return earlier == null ? fit(trainer, data, seed, contamination)
-        : of(trainer.refit(earlier.model(), data, seed, share), data, contamination);
+  public static FittedModel refit(ModelTrainer trainer, FittedModel earlier, Samples data, long firstRow,
+                                  long seed, double contamination, double share) {
+    return of(trainer.refit(earlier == null ? null : earlier.model(), data, firstRow, seed, share), data,
+        contamination);
   }
 
   private static FittedModel of(AnomalyModel model, Samples data, double contamination) {
-    return new FittedModel(model, DecisionThreshold.of(model, data.values(), data.dims(), contamination),
+    return new FittedModel(model, DecisionThreshold.of(model, data, contamination),
         FeatureProfile.of(data));
   }
 

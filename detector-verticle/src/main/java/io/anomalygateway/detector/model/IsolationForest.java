@@ -1,5 +1,7 @@
 package io.anomalygateway.detector.model;
 
+import io.anomalygateway.protocol.Samples;
+
 /**
  * A fitted Isolation Forest (Liu, Ting and Zhou 2008), stored for fast, allocation-light scoring.
  *
@@ -35,12 +37,14 @@ public final class IsolationForest implements AnomalyModel {
   private final int subsample;
   private final double normaliser;
   private final int nextReplaced;
+  final TrainingPaths training;
 
   /**
    * @param nextReplaced the first tree an incremental refit replaces: trees are replaced in turn, oldest first
+   * @param training the training rows' path sums, or {@code null}
    */
   IsolationForest(int dimension, int height, RangeScaling scaling, int[] roots, int[] nodes, int subsample,
-                  int nextReplaced) {
+                  int nextReplaced, TrainingPaths training) {
     this.dimension = dimension;
     this.height = height;
     this.scaling = scaling;
@@ -49,6 +53,7 @@ public final class IsolationForest implements AnomalyModel {
     this.subsample = subsample;
     this.normaliser = averagePathLength(subsample);
     this.nextReplaced = nextReplaced;
+    this.training = training;
   }
 
   /**
@@ -71,9 +76,23 @@ public final class IsolationForest implements AnomalyModel {
    * @return the mean over the trees of the row's path length, leaf adjustment included
    */
   public double meanPathLength(double[] values, int offset) {
+    return pathSum(values, offset, 0, roots.length) / roots.length;
+  }
+
+  /**
+   * @param values a flat array of rows
+   * @param offset where the row starts
+   * @param first the first tree
+   * @param count how many trees, from {@code first} on and past the last tree round to the first
+   * @return the sum of the row's path lengths in those trees, leaf adjustment included
+   */
+  double pathSum(double[] values, int offset, int first, int count) {
     float[] row = new float[dimension];
     scaling.map(values, offset, row);
-    int[] node = roots.clone();
+    int[] node = new int[count];
+    for (int i = 0; i < count; i++) {
+      node[i] = roots[(first + i) % roots.length];
+    }
     for (int level = 0; level < height; level++) {
       for (int tree = 0; tree < node.length; tree++) {
         int at = node[tree];
@@ -88,7 +107,22 @@ public final class IsolationForest implements AnomalyModel {
     for (int at : node) {
       sum += Float.intBitsToFloat(nodes[2 * at + 1]);
     }
-    return sum / node.length;
+    return sum;
+  }
+
+  /**
+   * The scores of the training rows from the path sums the trainer kept, instead of walking every tree again.
+   */
+  @Override
+  public double[] trainingScores(Samples data) {
+    if (training == null || training.sums().length != data.count()) {
+      return AnomalyModel.super.trainingScores(data);
+    }
+    double[] scores = new double[data.count()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = Math.pow(2.0, -(training.sums()[i] / roots.length) / normaliser);
+    }
+    return scores;
   }
 
   /**
@@ -118,6 +152,11 @@ public final class IsolationForest implements AnomalyModel {
   /** @return the height limit of the trees */
   public int height() {
     return height;
+  }
+
+  /** @return this forest, keeping the path sums of its training rows */
+  IsolationForest withTraining(TrainingPaths paths) {
+    return new IsolationForest(dimension, height, scaling, roots, nodes, subsample, nextReplaced, paths);
   }
 
   /** @return the rows each tree was grown on */

@@ -45,7 +45,7 @@ public final class IsolationForestTrainer implements ModelTrainer {
 
   @Override
   public IsolationForest fit(Samples data, long seed) {
-    return grow(data, seed, null, trees);
+    return refit(null, data, 0, seed, 1.0);
   }
 
   /**
@@ -53,35 +53,51 @@ public final class IsolationForestTrainer implements ModelTrainer {
    * others: a refit that costs a share of a fit, while the forest follows the stream over the last few buffers.
    * Tree {@code t} is grown from the same random stream as in a full fit, so a share of 1 is a full fit. An
    * earlier forest of another shape (dimension, tree count, subsample) is not reused.
+   *
+   * <p>The training rows' path sums are kept with the forest for its threshold. A row the earlier forest was also
+   * fitted on has its sum updated for the renewed trees only, so a refit walks a tenth of the trees for most rows.
    */
   @Override
-  public IsolationForest refit(AnomalyModel earlier, Samples data, long seed, double share) {
-    int replaced = (int) Math.max(1, Math.round(share * trees));
-    if (!(earlier instanceof IsolationForest forest) || replaced >= trees || forest.trees() != trees
-        || forest.dimension() != data.dims() || forest.subsample() != Math.min(subsample, data.count())) {
-      return fit(data, seed);
-    }
-    return grow(data, seed, forest, replaced);
-  }
-
-  private IsolationForest grow(Samples data, long seed, IsolationForest earlier, int replaced) {
+  public IsolationForest refit(AnomalyModel earlier, Samples data, long firstRow, long seed, double share) {
     if (data.dims() > Short.MAX_VALUE) {
       throw new IllegalArgumentException("at most " + Short.MAX_VALUE + " dimensions");
     }
     int psi = Math.min(subsample, data.count());
+    int renewed = (int) Math.max(1, Math.round(share * trees));
+    IsolationForest kept = earlier instanceof IsolationForest forest && renewed < trees && forest.trees() == trees
+        && forest.dimension() == data.dims() && forest.subsample() == psi ? forest : null;
+    int first = kept == null ? 0 : kept.nextReplaced();
     int heightLimit = (int) Math.ceil(Math.log(Math.max(psi, 2)) / Math.log(2));
-    int first = earlier == null ? 0 : earlier.nextReplaced();
     SplittableRandom forestRandom = new SplittableRandom(seed);
     TreeBuilder builder = new TreeBuilder(data, heightLimit, trees);
     int[] rows = new int[data.count()];
     for (int t = 0; t < trees; t++) {
       SplittableRandom random = forestRandom.split();
-      if (earlier == null || Math.floorMod(t - first, trees) < replaced) {
+      if (kept == null || Math.floorMod(t - first, trees) < renewed) {
         builder.grow(t, Subsample.indices(rows, psi, random), random);
       } else {
-        builder.keep(t, earlier);
+        builder.keep(t, kept);
       }
     }
-    return builder.toForest(psi, (first + replaced) % trees);
+    int next = kept == null ? 0 : (first + renewed) % trees;
+    IsolationForest grown = builder.toForest(psi, next);
+    return grown.withTraining(paths(grown, kept, data, firstRow, first, renewed));
+  }
+
+  /** Each training row's path sum in the new forest: updated for the renewed trees where the earlier one had it. */
+  private TrainingPaths paths(IsolationForest forest, IsolationForest earlier, Samples data, long firstRow,
+                              int first, int renewed) {
+    double[] sums = new double[data.count()];
+    double[] values = data.values();
+    TrainingPaths before = earlier == null ? null : earlier.training;
+    for (int i = 0; i < sums.length; i++) {
+      int offset = i * data.dims();
+      long row = firstRow + i;
+      sums[i] = before != null && before.holds(row)
+          ? before.sums()[(int) (row - before.firstRow())] - earlier.pathSum(values, offset, first, renewed)
+              + forest.pathSum(values, offset, first, renewed)
+          : forest.pathSum(values, offset, 0, forest.trees());
+    }
+    return new TrainingPaths(firstRow, sums);
   }
 }

@@ -126,6 +126,6 @@ final class TreeBuilder {
 
   IsolationForest toForest(int subsample, int nextReplaced) {
     return new IsolationForest(dims, height, scaling, roots, Arrays.copyOf(nodes, 2 * size), subsample,
-        nextReplaced);
+        nextReplaced, null);
   }
 }
