@@ -16,9 +16,19 @@ final class ClusterSnapshots implements SnapshotMap {
   static final String MAP = "anomaly.snapshots";
 
   private final Future<AsyncMap<String, Buffer>> map;
+  private final long spacingNanos;
 
-  ClusterSnapshots(Vertx vertx) {
+  /**
+   * @param spacing the shortest time between two snapshots of a session ({@code cluster.snapshot_spacing})
+   */
+  ClusterSnapshots(Vertx vertx, java.time.Duration spacing) {
     this.map = vertx.sharedData().getAsyncMap(MAP);
+    this.spacingNanos = spacing.toNanos();
+  }
+
+  @Override
+  public long spacingNanos() {
+    return spacingNanos;
   }
 
   @Override

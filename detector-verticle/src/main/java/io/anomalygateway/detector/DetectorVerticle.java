@@ -132,7 +132,7 @@ public final class DetectorVerticle extends WorkerVerticle {
       return null;
     }
     if (vertx.isClustered()) {
-      return new ClusterSnapshots(vertx);
+      return new ClusterSnapshots(vertx, cluster.snapshotSpacing());
     }
     PersistenceOptions persistence = settings("persistence", PersistenceOptions.class);
     if (persistence.directory() == null) {

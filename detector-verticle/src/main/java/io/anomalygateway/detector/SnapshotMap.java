@@ -22,9 +22,10 @@ interface SnapshotMap {
   Future<Buffer> get(String key);
 
   /**
-   * How soon after a put another put of the same key can keep anything more. A file commits every
-   * {@code commit_interval}, and only the last put before a commit reaches the disk, so a session snapshotted more
-   * often than that only costs its detector the encoding; the cluster's map replicates every put at once.
+   * How soon after a put of a key another put of it is worth its cost. A file commits every {@code commit_interval},
+   * and only the last put before a commit reaches the disk, so a session snapshotted more often than that only costs
+   * its detector the encoding; the cluster's map replicates every put at once, so it waits
+   * {@code cluster.snapshot_spacing}, trading that much freshness after a failover for a bounded cost.
    *
    * @return the spacing in nanoseconds, 0 for none
    */

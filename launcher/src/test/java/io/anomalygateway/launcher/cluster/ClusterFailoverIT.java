@@ -43,7 +43,7 @@ class ClusterFailoverIT {
   private static final String CONFIG = new JsonObject()
       .put("detector", new JsonObject().put("min_samples", MIN_SAMPLES).put("buffer_size", 400)
           .put("refit_interval", MIN_SAMPLES))
-      .put("cluster", new JsonObject().put("snapshot_interval", SNAPSHOT_INTERVAL))
+      .put("cluster", new JsonObject().put("snapshot_interval", SNAPSHOT_INTERVAL).put("snapshot_spacing", "0s"))
       .encodePrettily();
 
   private final Vertx vertx = Vertx.vertx();

@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param presenceInterval time between two announcements of each instance
  * @param presenceTimeout silence after which an instance is taken for dead
  * @param snapshotInterval samples between two snapshots of a detector session
+ * @param snapshotSpacing the shortest time between two snapshots of a session in the cluster's map
  * @param requestAttempts owners a gateway tries for one request before {@code DETECTOR_UNAVAILABLE}
  */
 public record ClusterOptions(
@@ -34,6 +35,12 @@ public record ClusterOptions(
     @JsonPropertyDescription("samples between two snapshots of a detector session (clustered only; `0` turns "
         + "snapshots off)")
     @Range(min = 0, max = 1_000_000) int snapshotInterval,
+    @JsonPropertyDescription("shortest time between two snapshots of a session in the cluster's map (clustered only; "
+        + "a data file waits its `commit_interval`): one due sooner "
+        + "is written when it has passed. Bounds what a busy session costs its detector and the network (one fed "
+        + "batches was snapshotted every two requests); a failover may lose up to this much more. `0s` writes every "
+        + "snapshot at once")
+    @DurationMax(seconds = 60, message = "must be at most 60s") Duration snapshotSpacing,
     @JsonPropertyDescription("owners a gateway tries for one request when detectors die under it, before "
         + "`DETECTOR_UNAVAILABLE`")
     @Range(min = 1, max = 10) int requestAttempts) {
