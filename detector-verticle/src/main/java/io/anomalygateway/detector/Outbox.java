@@ -32,7 +32,7 @@ final class Outbox<T> {
     waiting.computeIfAbsent(address, a -> new ArrayList<>()).add(item);
   }
 
-  /** Sends one batch to every address something waits for, in the order it was added. */
+  /** Sends one batch to every address something waits for; each batch keeps the order its items were added in. */
   void flush() {
     if (waiting.isEmpty()) {
       return;

@@ -14,7 +14,7 @@ import java.util.Map;
  * forget it. Bounded: the oldest entry goes when {@code dedup_window} are held.
  *
  * <p>Replies are kept in the bus's binary form, encoded once when they are given. A repeat is rare, and decoding
- * it then is cheap; meanwhile the form is a third of the objects' size, and a snapshot, which carries every kept
+ * it then is cheap; meanwhile the form is about half the objects' size, and a snapshot, which carries every kept
  * reply (256 replies of 100 verdicts for a session fed in batches), copies bytes instead of encoding them again.
  */
 final class RecentReplies {

@@ -30,12 +30,16 @@ import java.util.function.BiFunction;
  */
 final class ScoreAnnouncer {
 
+  /** Announcements after which a turn flushes at once. */
+  private static final int MOST_WAITING = 256;
+
   private final Context context;
   private final EventBus bus;
   private final BiFunction<Service, String, String> owner;
   private final Outbox<DriftObservation> drift;
   private final Outbox<ScoreSummary> alerts;
   private boolean flushDue;
+  private int waiting;
 
   /**
    * @param context the detector's context, on which every announcement is made
@@ -50,7 +54,7 @@ final class ScoreAnnouncer {
   }
 
   void announce(ScoreCommand command, ScoreReply reply) {
-    forwardToDrift(command, reply);
+    boolean observed = forwardToDrift(command, reply);
     int anomalies = 0;
     Samples samples = command.samples();
     for (int row = 0; row < reply.verdicts().size(); row++) {
@@ -65,6 +69,9 @@ final class ScoreAnnouncer {
     if (alertsOwner != null) {
       alerts.add(Addresses.ofInstance(Addresses.ALERTS_OBSERVE, alertsOwner),
           new ScoreSummary(command.sessionId(), samples.count(), anomalies, reply.algorithm()));
+      observed = true;
+    }
+    if (observed) {
       flushAfterThisTurn();
     }
   }
@@ -72,14 +79,16 @@ final class ScoreAnnouncer {
   /** Sends what waits now: when the detector stops, nothing scored goes unannounced. */
   void flush() {
     flushDue = false;
+    waiting = 0;
     drift.flush();
     alerts.flush();
   }
 
-  private void forwardToDrift(ScoreCommand command, ScoreReply reply) {
+  /** @return whether a drift instance will get the observation */
+  private boolean forwardToDrift(ScoreCommand command, ScoreReply reply) {
     String driftOwner = owner.apply(Service.DRIFT, command.sessionId());
     if (driftOwner == null) {
-      return;
+      return false;
     }
     double[] scores = new double[reply.verdicts().size()];
     for (int i = 0; i < scores.length; i++) {
@@ -87,11 +96,17 @@ final class ScoreAnnouncer {
     }
     drift.add(Addresses.ofInstance(Addresses.DRIFT_OBSERVE, driftOwner),
         new DriftObservation(command.sessionId(), command.samples(), scores, command.tenant()));
-    flushAfterThisTurn();
+    return true;
   }
 
+  /**
+   * Schedules the flush behind the requests queued now; a turn that keeps finding requests flushes every
+   * {@value #MOST_WAITING} announcements instead, so that observers never wait on a long turn.
+   */
   private void flushAfterThisTurn() {
-    if (!flushDue) {
+    if (++waiting >= MOST_WAITING) {
+      flush();
+    } else if (!flushDue) {
       flushDue = true;
       context.runOnContext(v -> flush());
     }

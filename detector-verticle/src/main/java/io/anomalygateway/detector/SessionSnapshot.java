@@ -42,7 +42,8 @@ record SessionSnapshot(SessionSettings settings, int dimension, long totalSample
 
   /** @return the binary form */
   Buffer toBuffer() {
-    Buffer buffer = Buffer.buffer(64 + models.stream().mapToInt(m -> 8 * m.rows().length + m.state().length).sum());
+    Buffer buffer = Buffer.buffer(256 + models.stream().mapToInt(m -> 64 + 8 * m.rows().length + m.state().length)
+        .sum() + replies.values().stream().mapToInt(reply -> 64 + reply.length).sum());
     buffer.appendInt(FORMAT);
     BinaryWriter.bytes(buffer, settings.toJson().encode().getBytes(StandardCharsets.UTF_8));
     buffer.appendInt(dimension).appendLong(totalSamples).appendInt(models.size());

@@ -68,6 +68,21 @@ class ScoreAnnouncerTest {
   }
 
   @Test
+  void aLongTurnFlushesEvery256RequestsSoThatObserversDoNotWaitForItsEnd() throws Exception {
+    CompletableFuture<Void> all = observe(3, 3);
+    Context context = vertx.getOrCreateContext();
+    ScoreAnnouncer announcer = new ScoreAnnouncer(context, vertx.eventBus(), (service, session) -> "one");
+    context.runOnContext(v -> {
+      for (int i = 0; i < 600; i++) {
+        announcer.announce(command("s", i), reply(false));
+      }
+    });
+    all.get(10, TimeUnit.SECONDS);
+    assertThat(drift).extracting(batch -> batch.observations().size()).containsExactly(256, 256, 88);
+    assertThat(alerts).extracting(batch -> batch.summaries().size()).containsExactly(256, 256, 88);
+  }
+
+  @Test
   void aRoleWithoutInstancesGetsNothing() throws Exception {
     CompletableFuture<Void> alertsOnly = observe(0, 1);
     Context context = vertx.getOrCreateContext();

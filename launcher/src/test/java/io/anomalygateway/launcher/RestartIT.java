@@ -25,6 +25,7 @@ class RestartIT {
   private static final Path JAR = Path.of(System.getProperty("anomaly.jar", "target/anomaly-gateway.jar"));
   private static final Path LOGS = JAR.resolveSibling("restart-it");
   private static final String TOKEN = Tokens.hs256("restarter", List.of("producer"), null);
+  private static final int SNAPSHOT_INTERVAL = 50;
 
   private Vertx vertx;
   private Path config;
@@ -38,7 +39,7 @@ class RestartIT {
     config = dataDir.resolveSibling(dataDir.getFileName() + ".json");
     Files.writeString(config, new JsonObject()
         .put("persistence", new JsonObject().put("data_dir", dataDir.toString()))
-        .put("cluster", new JsonObject().put("snapshot_interval", 50)).encodePrettily());
+        .put("cluster", new JsonObject().put("snapshot_interval", SNAPSHOT_INTERVAL)).encodePrettily());
   }
 
   @AfterEach
@@ -59,24 +60,39 @@ class RestartIT {
     assertGoesOnAfterRestart("sigterm-2", 130, first);
   }
 
+  /**
+   * A crash loses the samples since the last snapshot: at most {@code snapshot_interval} of them here (a session
+   * due sooner than the commit interval after its last snapshot is written by a timer, so where the last snapshot
+   * falls depends on timing). The session goes on from there, and a request that snapshot saw, resent, gets its
+   * first answer.
+   */
   @Test
   void afterKillNineASessionGoesOnFromItsLastSnapshot() throws Exception {
-    JsonObject lastSnapshotted;
+    List<JsonObject> answers = new java.util.ArrayList<>();
     try (NodeProcess server = start("kill-1")) {
       try (TestSocket socket = open(server)) {
-        lastSnapshotted = stream(socket, 0, 150);
+        for (int i = 0; i < 150; i++) {
+          answers.add(stream(socket, i, i + 1));
+        }
         long answeredAt = System.currentTimeMillis();
         Path file = dataDir.resolve("sessions.mv.db");
-        // The last state is on disk once the file changed after the last answer and then stayed unchanged for
-        // longer than a snapshot spacing and a commit (1 s each): every due snapshot, deferred or not, was written
-        // and committed.
+        // The last snapshot is on disk once the file changed after the last answer and then stayed unchanged for
+        // longer than a snapshot spacing and a commit (1 s each).
         ClientStream.awaitCondition(() -> Files.exists(file) && modified(file) > answeredAt
             && System.currentTimeMillis() - modified(file) > 2_500);
       }
       server.kill();
       assertThat(server.awaitExit(30)).isTrue();
     }
-    assertGoesOnAfterRestart("kill-2", 150, lastSnapshotted);
+    try (NodeProcess server = start("kill-2"); TestSocket socket = open(server)) {
+      JsonObject stats = socket.request(Messages.of("stats")).getJsonObject("stats").getJsonObject("streaming");
+      int restored = stats.getInteger("total_samples");
+      assertThat(restored).isBetween(150 - SNAPSHOT_INTERVAL, 150);
+      assertThat(stats.getBoolean("model_fitted")).isTrue();
+      int last = restored - 1;
+      assertSameAnswer(socket.request(Messages.sample(last, 1, 2).put("request_id", "r-" + last)),
+          answers.get(last));
+    }
   }
 
   @Test
