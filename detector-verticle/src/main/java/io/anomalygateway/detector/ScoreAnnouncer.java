@@ -38,7 +38,7 @@ final class ScoreAnnouncer {
   private final BiFunction<Service, String, String> owner;
   private final Outbox<DriftObservation> drift;
   private final Outbox<ScoreSummary> alerts;
-  private boolean flushDue;
+  /** Announcements since the last flush; the first schedules one. */
   private int waiting;
 
   /**
@@ -78,7 +78,6 @@ final class ScoreAnnouncer {
 
   /** Sends what waits now: when the detector stops, nothing scored goes unannounced. */
   void flush() {
-    flushDue = false;
     waiting = 0;
     drift.flush();
     alerts.flush();
@@ -104,11 +103,10 @@ final class ScoreAnnouncer {
    * {@value #MOST_WAITING} announcements instead, so that observers never wait on a long turn.
    */
   private void flushAfterThisTurn() {
-    if (++waiting >= MOST_WAITING) {
-      flush();
-    } else if (!flushDue) {
-      flushDue = true;
+    if (++waiting == 1) {
       context.runOnContext(v -> flush());
+    } else if (waiting >= MOST_WAITING) {
+      flush();
     }
   }
 }
