@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,13 +40,7 @@ class ScoreAnnouncerTest {
   @Test
   void requestsScoredInOneTurnReachEachObserverAsOneBatchInTheirOrder() throws Exception {
     CompletableFuture<Void> both = observe(1, 1);
-    Context context = vertx.getOrCreateContext();
-    ScoreAnnouncer announcer = new ScoreAnnouncer(context, vertx.eventBus(), (service, session) -> "one");
-    context.runOnContext(v -> {
-      for (int i = 0; i < 5; i++) {
-        announcer.announce(command("s-" + (i % 2), i), reply(i == 3));
-      }
-    });
+    announceInOneTurn((service, session) -> "one", 5, i -> command("s-" + (i % 2), i), i -> i == 3);
     both.get(10, TimeUnit.SECONDS);
     assertThat(drift).singleElement().satisfies(batch -> {
       assertThat(batch.observations()).extracting(o -> o.samples().value(0, 0))
@@ -59,9 +56,7 @@ class ScoreAnnouncerTest {
   @Test
   void aLoneRequestIsAnnouncedWhenItsTurnEndsWithoutWaitingForMore() throws Exception {
     CompletableFuture<Void> both = observe(1, 1);
-    Context context = vertx.getOrCreateContext();
-    ScoreAnnouncer announcer = new ScoreAnnouncer(context, vertx.eventBus(), (service, session) -> "one");
-    context.runOnContext(v -> announcer.announce(command("s", 7), reply(false)));
+    announceInOneTurn((service, session) -> "one", 1, i -> command("s", 7), i -> false);
     both.get(10, TimeUnit.SECONDS);
     assertThat(drift.get(0).observations()).singleElement()
         .satisfies(o -> assertThat(o.samples().value(0, 0)).isEqualTo(7.0));
@@ -70,13 +65,7 @@ class ScoreAnnouncerTest {
   @Test
   void aLongTurnFlushesEvery256RequestsSoThatObserversDoNotWaitForItsEnd() throws Exception {
     CompletableFuture<Void> all = observe(3, 3);
-    Context context = vertx.getOrCreateContext();
-    ScoreAnnouncer announcer = new ScoreAnnouncer(context, vertx.eventBus(), (service, session) -> "one");
-    context.runOnContext(v -> {
-      for (int i = 0; i < 600; i++) {
-        announcer.announce(command("s", i), reply(false));
-      }
-    });
+    announceInOneTurn((service, session) -> "one", 600, i -> command("s", i), i -> false);
     all.get(10, TimeUnit.SECONDS);
     assertThat(drift).extracting(batch -> batch.observations().size()).containsExactly(256, 256, 88);
     assertThat(alerts).extracting(batch -> batch.summaries().size()).containsExactly(256, 256, 88);
@@ -85,10 +74,8 @@ class ScoreAnnouncerTest {
   @Test
   void aRoleWithoutInstancesGetsNothing() throws Exception {
     CompletableFuture<Void> alertsOnly = observe(0, 1);
-    Context context = vertx.getOrCreateContext();
-    ScoreAnnouncer announcer = new ScoreAnnouncer(context, vertx.eventBus(),
-        (service, session) -> service == Service.ALERTS ? "one" : null);
-    context.runOnContext(v -> announcer.announce(command("s", 1), reply(false)));
+    announceInOneTurn((service, session) -> service == Service.ALERTS ? "one" : null, 1, i -> command("s", 1),
+        i -> false);
     alertsOnly.get(10, TimeUnit.SECONDS);
     assertThat(drift).isEmpty();
   }
@@ -111,6 +98,18 @@ class ScoreAnnouncerTest {
       check.run();
     }).completion().await();
     return done;
+  }
+
+  /** Announces requests {@code 0 .. count - 1} in one turn of a context, as the detector does those queued at once. */
+  private void announceInOneTurn(BiFunction<Service, String, String> owner, int count,
+                                 IntFunction<ScoreCommand> command, IntPredicate anomalous) {
+    Context context = vertx.getOrCreateContext();
+    ScoreAnnouncer announcer = new ScoreAnnouncer(context, vertx.eventBus(), owner);
+    context.runOnContext(v -> {
+      for (int i = 0; i < count; i++) {
+        announcer.announce(command.apply(i), reply(anomalous.test(i)));
+      }
+    });
   }
 
   private static ScoreCommand command(String session, double value) {
