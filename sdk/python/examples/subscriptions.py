@@ -16,13 +16,20 @@ from anomaly_gateway import TopicEvent, create_streaming_client
 
 
 async def produce(url: str, session: str, token: str | None, samples: int) -> None:
+    """Normal samples, and once the session's model is fitted an outlier every 40: at least three of them, since
+    a busy server may fit the model later than its ``min_samples``th sample."""
     rng = random.Random(9)
     async with create_streaming_client(url, session, token=token) as producer:
-        for i in range(samples):
+        fitted = False
+        outliers = 0
+        i = 0
+        while i < samples or outliers < 3:
             data = [rng.gauss(0, 1) for _ in range(3)]
-            if i > 150 and i % 40 == 0:
+            if fitted and i > 150 and i % 40 == 0:
                 data = [15.0, 15.0, 15.0]
-            await producer.send_sample(data)
+                outliers += 1
+            fitted = (await producer.send_sample(data)).model_fitted
+            i += 1
 
 
 def on_alert(event: TopicEvent) -> None:

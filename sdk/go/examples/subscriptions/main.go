@@ -72,14 +72,19 @@ func produce(ctx context.Context, common flags.Common, samples int) error {
 	}
 	defer producer.Close()
 	random := rand.New(rand.NewSource(9))
-	for i := 0; i < samples; i++ {
+	// Outliers only once the model is fitted, and at least three: a busy server may fit it after min_samples.
+	fitted, outliers := false, 0
+	for i := 0; i < samples || outliers < 3; i++ {
 		data := []float64{random.NormFloat64(), random.NormFloat64(), random.NormFloat64()}
-		if i > 150 && i%40 == 0 {
+		if fitted && i > 150 && i%40 == 0 {
 			data = []float64{15, 15, 15}
+			outliers++
 		}
-		if _, err := producer.SendSample(ctx, data); err != nil {
+		result, err := producer.SendSample(ctx, data)
+		if err != nil {
 			return err
 		}
+		fitted = result.Metadata.ModelFitted
 	}
 	return nil
 }
