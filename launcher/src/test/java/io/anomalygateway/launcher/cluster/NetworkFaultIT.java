@@ -57,6 +57,8 @@ class NetworkFaultIT {
   private final Map<String, List<Long>> totals = new HashMap<>();
   /** Requests answered TIMEOUT per session, across the tests: each may still be scored later (after a heal). */
   private final Map<String, Integer> timedOut = new HashMap<>();
+  /** Requests refused DETECTOR_UNAVAILABLE per session: never scored. */
+  private final Map<String, Integer> refused = new HashMap<>();
   private Vertx vertx;
   private boolean hostsUp;
   private int port;
@@ -153,14 +155,19 @@ class NetworkFaultIT {
     // Every request is answered. A TIMEOUT may still come after the views have converged: the event bus's TCP
     // connection that lost packets during the partition retransmits on its own back-off schedule, so a request sent
     // over it can outlast the request timeout once; the gateway answers TIMEOUT and the late sample is counted below.
+    // Enough of those in a row open the gateway's circuit to that detector, which then refuses at once with
+    // DETECTOR_UNAVAILABLE until its reset timeout: a clear answer, and a sample never scored.
+    refused.clear();
     for (int round = 0; round < 20; round++) {
-      assertThat(round()).allMatch(outcome -> outcome.equals("result") || outcome.equals("TIMEOUT"));
+      assertThat(round()).allMatch(outcome -> outcome.equals("result") || outcome.equals("TIMEOUT")
+          || outcome.equals("DETECTOR_UNAVAILABLE"));
       recordTotals();
     }
     // One state per session: its count never goes back (two states would alternate), and it goes up by one a
     // round, except around requests answered TIMEOUT: such a request waits in the event bus's connection to the
     // detector that was cut off and is scored when that connection opens again, which can be rounds later. So a
-    // round may add nothing and a later one more than one, each at most as often as the session timed out.
+    // round may add nothing and a later one more than one, each at most as often as the session timed out; a
+    // refused request adds nothing, ever.
     totals.forEach((session, counts) -> {
       long late = 0;
       long missing = 0;
@@ -172,7 +179,8 @@ class NetworkFaultIT {
       }
       int timeouts = timedOut.getOrDefault(session, 0);
       assertThat(late).as("%s: samples scored late", session).isLessThanOrEqualTo(timeouts);
-      assertThat(missing).as("%s: rounds that scored nothing", session).isLessThanOrEqualTo(timeouts);
+      assertThat(missing).as("%s: rounds that scored nothing", session)
+          .isLessThanOrEqualTo(timeouts + refused.getOrDefault(session, 0));
     });
   }
 
@@ -185,6 +193,8 @@ class NetworkFaultIT {
           : answer.getJsonObject("error").getString("code");
       if ("TIMEOUT".equals(outcome)) {
         timedOut.merge("net-" + i, 1, Integer::sum);
+      } else if ("DETECTOR_UNAVAILABLE".equals(outcome)) {
+        refused.merge("net-" + i, 1, Integer::sum);
       }
       outcomes.add(outcome);
     }
