@@ -66,6 +66,28 @@ class NabReferenceTest {
     assertThat(outcome.falsePositiveRows()).isEqualTo(falsePositives);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("profiles")
+  void theNullDetectorScoresAsNabsNullDetector(NabProfile profile) throws IOException {
+    String table = DataFile.read(NAB.resolve("reference/null_" + profile.name() + "_scores.csv"));
+    int files = 0;
+    for (String line : table.split("\n")) {
+      String[] cells = line.trim().split(",");
+      if (cells[0].equals("null")) {
+        int windows = windows(cells[2]).size();
+        assertThat(profile.nullScore(windows)).isEqualTo(Double.parseDouble(cells[4]));
+        files++;
+      } else if (cells[0].equals("Totals")) {
+        assertThat(profile.nullScore(116)).isEqualTo(Double.parseDouble(cells[4]));
+      }
+    }
+    assertThat(files).isEqualTo(7);
+  }
+
+  static Stream<NabProfile> profiles() throws IOException {
+    return NabProfile.read(NAB.resolve("reference/profiles.json")).stream();
+  }
+
   private static List<String[]> windows(String series) throws IOException {
     JsonArray all = new JsonObject(DataFile.read(NAB.resolve("labels/combined_windows.json")))
         .getJsonArray(series);
