@@ -72,8 +72,17 @@ public record DetectorOptions(
         + "threshold sits")
     @DecimalMin(value = "1", message = "must be at least 1")
     @DecimalMax(value = "10", message = "must be at most 10") double rcfZFactor,
-    @JsonPropertyDescription("smallest anomaly grade (0 to 1) for which the random cut forest flags a sample")
+    @JsonPropertyDescription("smallest anomaly grade (0 to 1), once weighted by its rarity, for which the random cut "
+        + "forest flags a sample: NAB's corpus-wide optimal threshold for its standard profile")
     @Fraction double rcfMinGrade,
+    @JsonPropertyDescription("samples after a random cut forest's alert within which a weaker alert is dropped")
+    @Range(min = 0, max = 1_000_000) int rcfAlertGap,
+    @JsonPropertyDescription("samples over which an earlier alert's weight on a new one decays by e")
+    @DecimalMin(value = "1", message = "must be at least 1") double rcfAlertMemory,
+    @JsonPropertyDescription("how much each earlier alert (decayed) divides a new alert's grade by; 0 weighs every "
+        + "alert alike")
+    @DecimalMin(value = "0", message = "must be at least 0")
+    @DecimalMax(value = "100", message = "must be at most 100") double rcfRarityWeight,
     @JsonPropertyDescription("replies each session keeps by `client_id` + `request_id`: a `sample` or `batch` sent "
         + "again (after a reconnect) is answered with its first result, not scored twice; `0` turns it off")
     @Range(min = 0, max = 100_000) int dedupWindow) {

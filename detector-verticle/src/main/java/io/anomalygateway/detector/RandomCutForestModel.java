@@ -19,22 +19,22 @@ import java.util.List;
  * A session's Thresholded Random Cut Forest (AWS {@code randomcutforest-parkservices}): every sample is scored, then
  * inserted, in constant time, so there is nothing to refit and no pause.
  *
- * <p>{@code confidence_score} is {@code r^4 / (1 + r^4)} with {@code r} the RCF score divided by the forest's current
- * threshold: 0.5 at the threshold, 0.94 at twice it, strictly increasing with the score. {@code is_anomaly} is the
- * library's own thresholding, with its automatic adjustment to the data and one alert per anomalous region, set
- * {@code rcf_z_factor} standard deviations above the scores' mean, and a grade of at least {@code rcf_min_grade}:
- * on the NAB series this flagged as many labelled windows as NAB's HTM detector with as few false alarms (see the
- * docs). The explanation is the library's attribution of the score to each input value, split into "above" and
+ * <p>The library's own thresholding grades each sample: with its automatic adjustment to the data and one alert per
+ * anomalous region, {@code rcf_z_factor} standard deviations above the scores' mean. {@link RareAlerts} then weights
+ * the grades of alerts by their rarity in the stream ({@code rcf_alert_gap}, {@code rcf_alert_memory},
+ * {@code rcf_rarity_weight}), and a sample is anomalous when that grade reaches {@code rcf_min_grade}: the one
+ * threshold NAB's optimisation chose over its whole corpus. {@code confidence_score} is {@code g / (g + min)} for a
+ * weighted grade {@code g}: 0 for a sample the forest did not alert on, 0.5 at the threshold, increasing with the
+ * grade. The explanation is the library's attribution of the score to each input value, split into "above" and
  * "below" the expected. With {@code shingle_size > 1}, the last {@code shingle_size} samples form one point, so a
  * time series is judged by its recent shape.
  */
 final class RandomCutForestModel implements SessionModel {
 
-  private static final int CONFIDENCE_EXPONENT = 4;
-
   private final DetectorOptions options;
   private final int dims;
   private ThresholdedRandomCutForest forest;
+  private RareAlerts rarity;
   private SessionSettings settings;
   private long samples;
   private long anomalies;
@@ -46,6 +46,11 @@ final class RandomCutForestModel implements SessionModel {
     this.dims = dims;
     this.settings = settings;
     this.forest = build();
+    this.rarity = rarity(options);
+  }
+
+  private static RareAlerts rarity(DetectorOptions options) {
+    return new RareAlerts(options.rcfAlertGap(), options.rcfAlertMemory(), options.rcfRarityWeight());
   }
 
   private ThresholdedRandomCutForest build() {
@@ -70,19 +75,22 @@ final class RandomCutForestModel implements SessionModel {
   public Verdict score(double[] values, int offset) {
     double[] point = Arrays.copyOfRange(values, offset, offset + dims);
     AnomalyDescriptor descriptor = forest.process(point, samples);
-    samples++;
-    double score = descriptor.getRCFScore();
-    if (!(score > 0 && descriptor.getThreshold() > 0)) {
+    long sample = samples++;
+    if (!(descriptor.getRCFScore() > 0 && descriptor.getThreshold() > 0)) {
       return Verdict.normal(0.0, bufferSize());
     }
     threshold = descriptor.getThreshold();
-    double ratio = Math.pow(score / threshold, CONFIDENCE_EXPONENT);
-    boolean anomaly = descriptor.getAnomalyGrade() >= options.rcfMinGrade();
-    if (!anomaly) {
-      return Verdict.normal(ratio / (1 + ratio), bufferSize());
+    double grade = rarity.next(sample, descriptor.getAnomalyGrade());
+    if (!(grade > 0)) {
+      return Verdict.normal(0.0, bufferSize());
+    }
+    double least = options.rcfMinGrade();
+    double confidence = grade / (grade + least);
+    if (grade < least) {
+      return Verdict.normal(confidence, bufferSize());
     }
     anomalies++;
-    return Verdict.anomalous(ratio / (1 + ratio), bufferSize(), explain(descriptor.getAttribution(), point));
+    return Verdict.anomalous(confidence, bufferSize(), explain(descriptor.getAttribution(), point));
   }
 
   /** The attribution of the newest sample's values: the last {@code dims} entries of a shingled point. */
@@ -142,6 +150,7 @@ final class RandomCutForestModel implements SessionModel {
     settings = next;
     if (rebuild) {
       forest = build();
+      rarity = rarity(options);
       samples = 0;
       threshold = Double.NaN;
       restarts++;
@@ -162,7 +171,7 @@ final class RandomCutForestModel implements SessionModel {
   @Override
   public ModelSnapshot snapshot() {
     try {
-      byte[] state = ForestState.write(forest, threshold);
+      byte[] state = ForestState.write(forest, threshold, rarity.state());
       return new ModelSnapshot(Algorithm.RANDOM_CUT_FOREST, samples, anomalies, restarts, new double[0], state);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -180,6 +189,7 @@ final class RandomCutForestModel implements SessionModel {
       ForestState state = ForestState.read(snapshot.state());
       model.forest = state.forest();
       model.threshold = state.threshold();
+      model.rarity.restore(state.rarity());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
