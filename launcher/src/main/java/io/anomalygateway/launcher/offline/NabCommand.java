@@ -7,10 +7,12 @@ import io.anomalygateway.protocol.SessionSettings;
 import io.anomalygateway.runtime.config.PackagedDefaults;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,9 @@ public final class NabCommand implements Callable<Integer> {
 
   /** The detector's name in the results' folder and file names, after NAB's {@code results/<detector>/}. */
   static final String DETECTOR = "anomalyGateway";
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--data", required = true, paramLabel = "DIR",
       description = "the NAB corpus: data/, labels/combined_windows.json, config/profiles.json and, for the "
@@ -52,10 +57,21 @@ public final class NabCommand implements Callable<Integer> {
   Map<String, String> settings = new LinkedHashMap<>();
   @Option(names = "--threads", paramLabel = "N", description = "series streamed at once (default: the cores)")
   int threads = Runtime.getRuntime().availableProcessors();
+  @Option(names = "--candidates", paramLabel = "FILE",
+      description = "cross-validate a choice among configurations instead: a JSON array of {\"name\", "
+          + "\"shingle\", \"set\": {detector keys}}, each chosen and thresholded on all categories but one and "
+          + "scored on that one")
+  Path candidates;
 
   @Override
   public Integer call() throws IOException {
     NabCorpus corpus = NabCorpus.read(dir);
+    PrintWriter out = spec.commandLine().getOut();
+    if (candidates != null) {
+      crossValidate(corpus, out);
+      out.flush();
+      return 0;
+    }
     NabStream stream = stream(settings, algorithm, shingle, seed);
     List<NabStream.Output> outputs = stream.run(corpus, threads);
     if (output != null) {
@@ -64,7 +80,6 @@ public final class NabCommand implements Callable<Integer> {
         result.write(output.resolve(DETECTOR).resolve(parts[0]).resolve(DETECTOR + "_" + parts[1]));
       }
     }
-    PrintStream out = System.out;
     out.printf(Locale.ROOT, "NAB corpus %s: %d series, %d rows, %d windows%n", dir, outputs.size(),
         outputs.stream().mapToInt(o -> o.series().rows()).sum(),
         outputs.stream().mapToInt(o -> o.scoring().windows()).sum());
@@ -74,7 +89,32 @@ public final class NabCommand implements Callable<Integer> {
     if (output != null) {
       out.printf(Locale.ROOT, "%nResults files: %s%n", output.resolve(DETECTOR));
     }
+    out.flush();
     return 0;
+  }
+
+  private void crossValidate(NabCorpus corpus, PrintWriter out) throws IOException {
+    io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray(java.nio.file.Files.readString(candidates));
+    Map<String, List<NabStream.Output>> outputs = new LinkedHashMap<>();
+    out.println("| candidate | " + String.join(" | ", corpus.profiles().stream().map(NabProfile::name).toList())
+        + " |");
+    out.println("|---" + "|---:".repeat(corpus.profiles().size()) + "|");
+    for (int i = 0; i < list.size(); i++) {
+      JsonObject candidate = list.getJsonObject(i);
+      Map<String, String> changes = new LinkedHashMap<>();
+      candidate.getJsonObject("set", new JsonObject())
+          .forEach(setting -> changes.put(setting.getKey(), String.valueOf(setting.getValue())));
+      String name = candidate.getString("name", "candidate " + (i + 1));
+      List<NabStream.Output> run = stream(changes, algorithm, candidate.getInteger("shingle", shingle), seed)
+          .run(corpus, threads);
+      outputs.put(name, run);
+      StringBuilder line = new StringBuilder("| " + name);
+      NabReport.of(corpus, run).scores().values()
+          .forEach(score -> line.append(String.format(Locale.ROOT, " | %.1f", score)));
+      out.println(line.append(" |"));
+    }
+    out.println();
+    new NabCrossValidation(corpus.categories(), outputs).print(out, corpus.profiles());
   }
 
   /** @return the stream of the session the flags describe, over the packaged detector defaults */

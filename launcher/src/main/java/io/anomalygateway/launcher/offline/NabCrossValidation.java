@@ -1,6 +1,6 @@
 package io.anomalygateway.launcher.offline;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +63,7 @@ record NabCrossValidation(List<String> categories, Map<String, List<NabStream.Ou
     return folds.stream().map(Fold::outcome).reduce(NabOutcome.NONE, NabOutcome::plus);
   }
 
-  void print(PrintStream out, List<NabProfile> profiles) {
+  void print(PrintWriter out, List<NabProfile> profiles) {
     out.println("| held-out category | profile | candidate chosen on the others | threshold | held-out score |");
     out.println("|---|---|---|---:|---:|");
     StringBuilder totals = new StringBuilder();

@@ -2,7 +2,7 @@ package io.anomalygateway.launcher.offline;
 
 import io.vertx.core.json.JsonObject;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ record NabReport(NabCorpus corpus, List<NabStream.Output> outputs, List<NabThres
     return scores;
   }
 
-  void print(PrintStream out, String ours) {
+  void print(PrintWriter out, String ours) {
     List<NabProfile> profiles = corpus.profiles();
     out.println("| profile | threshold | raw score | normalised score | windows found | false alarms / 1k rows |");
     out.println("|---|---:|---:|---:|---:|---:|");
@@ -66,7 +66,7 @@ record NabReport(NabCorpus corpus, List<NabStream.Output> outputs, List<NabThres
     printCategories(out);
   }
 
-  private void printScoreboard(PrintStream out, String ours) {
+  private void printScoreboard(PrintWriter out, String ours) {
     List<NabProfile> profiles = corpus.profiles();
     StringBuilder header = new StringBuilder("| detector");
     profiles.forEach(profile -> header.append(" | ").append(profile.name()));
@@ -86,7 +86,7 @@ record NabReport(NabCorpus corpus, List<NabStream.Output> outputs, List<NabThres
     }
   }
 
-  private void printCategories(PrintStream out) {
+  private void printCategories(PrintWriter out) {
     List<NabProfile> profiles = corpus.profiles();
     StringBuilder header = new StringBuilder("| category | series | rows | windows | found (" + profiles.get(0).name()
         + ") | false alarms / 1k rows (" + profiles.get(0).name() + ")");
