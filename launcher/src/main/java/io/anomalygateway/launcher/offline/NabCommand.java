@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code nab --data DIR [--output DIR] [--algorithm A] [--shingle N] [--seed S] [--set key=value]}: streams every
  * series of the NAB corpus through a session, as the server would, writes NAB's results files and prints NAB's
- * scores per profile beside the published scoreboard, with the per-category breakdown.
+ * scores per profile beside the published scoreboard, with the per-category breakdown. The defaults are the NAB
+ * configuration: {@code random_cut_forest}, shingle 16, and the detector's packaged settings otherwise.
  */
 @Command(name = "nab", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Streams every NAB series through a session, writes NAB's results files and prints the NAB "
@@ -47,11 +48,12 @@ public final class NabCommand implements Callable<Integer> {
   @Option(names = "--algorithm", paramLabel = "A", defaultValue = "random_cut_forest",
       converter = AlgorithmName.class, description = "the session's algorithm (default ${DEFAULT-VALUE})")
   Algorithm algorithm;
-  @Option(names = "--shingle", paramLabel = "N", defaultValue = "8",
+  @Option(names = "--shingle", paramLabel = "N", defaultValue = "16",
       description = "the session's shingle_size (default ${DEFAULT-VALUE})")
   int shingle;
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
-  long seed;
+  @Option(names = "--seed", paramLabel = "S",
+      description = "the session's seed (default: the detector's, as a new session gets it)")
+  Long seed;
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "a key of the detector section, e.g. rcf_z_factor=3.5 (repeatable)")
   Map<String, String> settings = new LinkedHashMap<>();
@@ -83,8 +85,8 @@ public final class NabCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "NAB corpus %s: %d series, %d rows, %d windows%n", dir, outputs.size(),
         outputs.stream().mapToInt(o -> o.series().rows()).sum(),
         outputs.stream().mapToInt(o -> o.scoring().windows()).sum());
-    out.printf(Locale.ROOT, "Ours: %s, shingle %d, seed %d%s%n%n", algorithm.wireName(), shingle, seed,
-        settings.isEmpty() ? "" : ", " + settings);
+    out.printf(Locale.ROOT, "Ours: %s, shingle %d, seed %d%s%n%n", algorithm.wireName(), shingle,
+        stream.settings().seed(), settings.isEmpty() ? "" : ", " + settings);
     NabReport.of(corpus, outputs).print(out, "ours");
     if (output != null) {
       out.printf(Locale.ROOT, "%nResults files: %s%n", output.resolve(DETECTOR));
@@ -118,13 +120,13 @@ public final class NabCommand implements Callable<Integer> {
   }
 
   /** @return the stream of the session the flags describe, over the packaged detector defaults */
-  static NabStream stream(Map<String, String> settings, Algorithm algorithm, int shingle, long seed) {
+  static NabStream stream(Map<String, String> settings, Algorithm algorithm, int shingle, Long seed) {
     JsonObject packaged = PackagedDefaults.section("detector");
     JsonObject changes = new JsonObject();
     settings.forEach((key, value) -> changes.put(key, SettingFlags.typed(packaged.getValue(key), value)));
     DetectorOptions options = DetectorOptions.of(changes);
     SessionSettings defaults = options.sessionDefaults();
     return new NabStream(options, new SessionSettings(algorithm, defaults.bufferSize(), defaults.minSamples(),
-        defaults.refitInterval(), defaults.contamination(), seed, shingle));
+        defaults.refitInterval(), defaults.contamination(), seed == null ? defaults.seed() : seed, shingle));
   }
 }

@@ -3,6 +3,7 @@ package io.anomalygateway.launcher.offline;
 import io.anomalygateway.detector.DetectorOptions;
 import io.anomalygateway.detector.OfflineSession;
 import io.anomalygateway.protocol.SessionSettings;
+import io.anomalygateway.protocol.bus.Verdict;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,8 +31,18 @@ record NabStream(DetectorOptions options, SessionSettings settings) {
    * @param series the series
    * @param scoring its NAB scoring
    * @param scores each row's anomaly score, in [0, 1]
+   * @param flags each row's {@code is_anomaly}, the session's own decision
    */
-  record Output(NabSeries series, NabScoring scoring, double[] scores) {
+  record Output(NabSeries series, NabScoring scoring, double[] scores, boolean[] flags) {
+
+    /** @return the session's own decisions as scores: 1 where it flagged the row, 0 elsewhere */
+    double[] flagScores() {
+      double[] flagged = new double[flags.length];
+      for (int row = 0; row < flags.length; row++) {
+        flagged[row] = flags[row] ? 1.0 : 0.0;
+      }
+      return flagged;
+    }
 
     NabThresholdSweep.Run run() {
       return new NabThresholdSweep.Run(scoring, scores);
@@ -86,10 +97,13 @@ record NabStream(DetectorOptions options, SessionSettings settings) {
   Output stream(NabSeries series, List<String[]> windows) {
     OfflineSession session = new OfflineSession(options, settings, 1);
     double[] scores = new double[series.rows()];
+    boolean[] flags = new boolean[series.rows()];
     double[] values = series.values();
     for (int row = 0; row < series.rows(); row++) {
-      scores[row] = session.next(values, row).score();
+      Verdict verdict = session.next(values, row);
+      scores[row] = verdict.score();
+      flags[row] = verdict.anomaly();
     }
-    return new Output(series, NabScoring.of(series.timestamps(), windows), scores);
+    return new Output(series, NabScoring.of(series.timestamps(), windows), scores, flags);
   }
 }
