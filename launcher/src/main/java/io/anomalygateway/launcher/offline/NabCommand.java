@@ -5,6 +5,7 @@ import io.anomalygateway.launcher.SettingFlags;
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.SessionSettings;
 import io.anomalygateway.runtime.config.PackagedDefaults;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +98,7 @@ public final class NabCommand implements Callable<Integer> {
   }
 
   private void crossValidate(NabCorpus corpus, PrintWriter out) throws IOException {
-    io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray(java.nio.file.Files.readString(candidates));
+    JsonArray list = new JsonArray(Files.readString(candidates));
     Map<String, List<NabStream.Output>> outputs = new LinkedHashMap<>();
     out.println("| candidate | " + String.join(" | ", corpus.profiles().stream().map(NabProfile::name).toList())
         + " |");

@@ -40,9 +40,10 @@ record NabCrossValidation(List<String> categories, Map<String, List<NabStream.Ou
             .filter(output -> !output.series().category().equals(category)).toList();
         NabThresholdSweep.Best found = NabThresholdSweep.optimise(
             training.stream().map(NabStream.Output::run).toList(), profile);
-        double score = profile.normalise(found.raw(), training.stream().mapToInt(o -> o.scoring().windows()).sum());
-        if (score > bestScore) {
-          bestScore = score;
+        // Every candidate is trained on the same series, so the raw score ranks them as the normalised one does,
+        // and it still ranks them when the training categories hold no window to normalise by.
+        if (found.raw() > bestScore) {
+          bestScore = found.raw();
           chosen = candidate.getKey();
           best = found;
         }
