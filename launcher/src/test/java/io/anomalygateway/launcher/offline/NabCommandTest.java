@@ -4,11 +4,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,11 +28,9 @@ class NabCommandTest {
   @BeforeAll
   void runNab(@TempDir Path dir) {
     output = dir;
-    CommandLine line = new CommandLine(new NabCommand());
-    StringWriter out = new StringWriter();
-    line.setOut(new PrintWriter(out));
-    exitCode = line.execute("--data", CORPUS.toString(), "--output", output.toString());
-    printed = out.toString();
+    NabRun run = NabRun.of("--data", CORPUS.toString(), "--output", output.toString());
+    exitCode = run.exitCode();
+    printed = run.printed();
   }
 
   @Test

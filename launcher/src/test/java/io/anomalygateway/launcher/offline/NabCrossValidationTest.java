@@ -4,11 +4,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,11 +34,9 @@ class NabCrossValidationTest {
           {"name": "every alert", "shingle": 8, "set": {"rcf_alert_gap": 0, "rcf_rarity_weight": 0}},
           {"name": "rare alerts", "shingle": 16, "set": {}}
         ]""");
-    CommandLine line = new CommandLine(new NabCommand());
-    StringWriter out = new StringWriter();
-    line.setOut(new PrintWriter(out));
-    exitCode = line.execute("--data", CORPUS.toString(), "--candidates", candidates.toString());
-    printed = out.toString();
+    NabRun run = NabRun.of("--data", CORPUS.toString(), "--candidates", candidates.toString());
+    exitCode = run.exitCode();
+    printed = run.printed();
   }
 
   @Test
