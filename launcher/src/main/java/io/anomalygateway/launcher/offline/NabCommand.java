@@ -5,16 +5,19 @@ import io.anomalygateway.launcher.SettingFlags;
 import io.anomalygateway.protocol.Algorithm;
 import io.anomalygateway.protocol.SessionSettings;
 import io.anomalygateway.runtime.config.PackagedDefaults;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +72,7 @@ public final class NabCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    NabCorpus corpus = NabCorpus.read(dir);
+    NabCorpus corpus = corpus();
     PrintWriter out = spec.commandLine().getOut();
     if (candidates != null) {
       crossValidate(corpus, out);
@@ -97,8 +100,35 @@ public final class NabCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** @return the corpus --data names, or a usage error saying what it lacks */
+  private NabCorpus corpus() throws IOException {
+    if (!Files.isDirectory(dir.resolve("data"))) {
+      throw new ParameterException(spec.commandLine(), "--data " + dir + " has no data/ folder: name the folder of "
+          + "NAB's corpus (data/, labels/combined_windows.json, config/profiles.json)");
+    }
+    try {
+      return NabCorpus.read(dir);
+    } catch (NoSuchFileException e) {
+      throw new ParameterException(spec.commandLine(), "--data " + dir + " lacks " + e.getFile());
+    } catch (DecodeException e) {
+      throw new ParameterException(spec.commandLine(), "--data " + dir + ": a labels or config file is not JSON: "
+          + e.getMessage());
+    }
+  }
+
+  private JsonArray candidateList() throws IOException {
+    try {
+      return new JsonArray(Files.readString(candidates));
+    } catch (NoSuchFileException e) {
+      throw new ParameterException(spec.commandLine(), "--candidates " + candidates + " does not exist");
+    } catch (DecodeException e) {
+      throw new ParameterException(spec.commandLine(), "--candidates " + candidates
+          + " is not a JSON array of {\"name\", \"shingle\", \"set\"}: " + e.getMessage());
+    }
+  }
+
   private void crossValidate(NabCorpus corpus, PrintWriter out) throws IOException {
-    JsonArray list = new JsonArray(Files.readString(candidates));
+    JsonArray list = candidateList();
     Map<String, List<NabStream.Output>> outputs = new LinkedHashMap<>();
     out.println("| candidate | " + String.join(" | ", corpus.profiles().stream().map(NabProfile::name).toList())
         + " |");

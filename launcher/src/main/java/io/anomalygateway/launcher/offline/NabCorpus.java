@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ record NabCorpus(Path dir, List<String> keys, JsonObject windows, List<NabProfil
   static NabCorpus read(Path dir) throws IOException {
     Path data = dir.resolve("data");
     List<String> keys;
-    try (Stream<Path> files = java.nio.file.Files.walk(data, 2)) {
+    try (Stream<Path> files = Files.walk(data, 2)) {
       keys = files.filter(p -> p.getNameCount() == data.getNameCount() + 2)
           .map(p -> data.relativize(p).toString().replace('\\', '/').replaceFirst("\\.gz$", ""))
           .filter(key -> key.endsWith(".csv")).sorted().toList();
@@ -41,7 +43,7 @@ record NabCorpus(Path dir, List<String> keys, JsonObject windows, List<NabProfil
     try {
       DataFile.resolve(file);
       return true;
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       return false;
     }
   }

@@ -52,7 +52,9 @@ public final class NabThresholdSweep {
       windowBase[s] = base;
       NabScoring scoring = runs.get(s).scoring();
       for (int row = scoring.firstScoredRow(); row < scoring.rows(); row++, at++) {
-        scores[at] = runs.get(s).scores()[row];
+        double score = runs.get(s).scores()[row];
+        // A NaN score is never a detection (NabScoring.score); as -infinity it sorts last and is never swept past.
+        scores[at] = Double.isNaN(score) ? Double.NEGATIVE_INFINITY : score;
         rowIds[at] = ((long) s << 32) | row;
       }
     }
@@ -63,7 +65,7 @@ public final class NabThresholdSweep {
     double raw = profile.nullScore(windows);
     double maxScore = total == 0 ? 0 : scores[order[0]];
     Best best = new Best(Math.nextUp(Math.max(maxScore, 1.0)), raw);
-    for (int i = 0; i < total; ) {
+    for (int i = 0; i < total && scores[order[i]] > Double.NEGATIVE_INFINITY; ) {
       double threshold = scores[order[i]];
       for (; i < total && scores[order[i]] == threshold; i++) {
         int s = (int) (rowIds[order[i]] >>> 32);

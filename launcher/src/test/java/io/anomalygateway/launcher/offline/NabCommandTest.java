@@ -71,4 +71,18 @@ class NabCommandTest {
     assertThat(printed).contains("| artificialWithAnomaly | 1 | 4032 | 1 | 1 |");
     assertThat(printed).contains("| artificialNoAnomaly | 1 | 4032 | 0 | 0 | 0.00 |");
   }
+
+  @Test
+  void aFolderThatIsNotNabsCorpusIsAUsageErrorSayingWhatItLacks(@TempDir Path empty) {
+    NabRun run = NabRun.of("--data", empty.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors()).contains("--data " + empty + " has no data/ folder").doesNotContain("Exception");
+  }
+
+  @Test
+  void aMissingCandidatesFileIsAUsageError(@TempDir Path dir) {
+    NabRun run = NabRun.of("--data", CORPUS.toString(), "--candidates", dir.resolve("absent.json").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors()).contains("absent.json does not exist").doesNotContain("Exception");
+  }
 }

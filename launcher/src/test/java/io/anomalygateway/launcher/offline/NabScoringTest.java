@@ -3,6 +3,7 @@ package io.anomalygateway.launcher.offline;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +120,18 @@ class NabScoringTest {
         STANDARD);
     assertThat(best.threshold()).isGreaterThan(0.9);
     assertThat(best.raw()).isEqualTo(-1.0);
+  }
+
+  @Test
+  void aNaNScoreIsNeverADetectionForTheSweepNorForTheScorer() {
+    double[] scores = new double[100];
+    Arrays.fill(scores, Double.NaN);
+    scores[40] = 0.7;
+    NabThresholdSweep.Best best = NabThresholdSweep.optimise(List.of(new NabThresholdSweep.Run(series, scores)),
+        STANDARD);
+    assertThat(best.threshold()).isEqualTo(0.7);
+    assertThat(best.raw()).isCloseTo(1.0, within(1e-12));
+    assertThat(series.score(scores, best.threshold(), STANDARD).raw()).isCloseTo(best.raw(), within(1e-12));
   }
 
   private static double[] detections(int... rows) {
