@@ -91,6 +91,7 @@ public final class DetectorVerticle extends WorkerVerticle {
         session -> stats(session, m.body())));
     this.<ConfigureCommand>consume(own(Addresses.DETECTOR_CONFIGURE), m -> handle(m, m.body().sessionId(), true,
         session -> configure(session, m.body())));
+    this.<SessionQuery>consume(own(Addresses.DETECTOR_OBSERVED), this::observed);
     this.<DriftEvent>consume(Addresses.DRIFT_EVENTS, m -> onDrift(m.body()));
     return Future.succeededFuture();
   }
@@ -196,6 +197,15 @@ public final class DetectorVerticle extends WorkerVerticle {
       }
     }
     return Future.all(restored).mapEmpty();
+  }
+
+  /**
+   * The barrier before a read of drift state: what waits to be announced is sent now, before the answer, so it
+   * reaches the drift instance ahead of the read the answer lets through.
+   */
+  private void observed(Message<SessionQuery> message) {
+    announcer.flush();
+    message.reply(message.body());
   }
 
   /** A drift with the session's policy "refit": forget the samples before it and fit on those after. */

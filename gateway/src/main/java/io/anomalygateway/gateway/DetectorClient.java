@@ -49,7 +49,7 @@ final class DetectorClient {
   Future<DriftReport> drift(String sessionId, DriftRequest request) {
     DriftQuery query = new DriftQuery(sessionId, request.windowSize() == null ? 0 : request.windowSize(),
         request.method(), request.alpha() == null ? Double.NaN : request.alpha(), request.reset());
-    return router.request(Service.DRIFT, Addresses.DRIFT_CHECK, sessionId, query);
+    return observed(sessionId).compose(v -> router.request(Service.DRIFT, Addresses.DRIFT_CHECK, sessionId, query));
   }
 
   Future<DriftSettings> configureDrift(String sessionId, ConfigUpdate update) {
@@ -58,6 +58,17 @@ final class DetectorClient {
   }
 
   Future<DriftStatus> driftStatus(String sessionId) {
-    return router.request(Service.DRIFT, Addresses.DRIFT_STATUS, sessionId, new SessionQuery(sessionId));
+    return observed(sessionId).compose(v -> router.request(Service.DRIFT, Addresses.DRIFT_STATUS, sessionId,
+        new SessionQuery(sessionId)));
+  }
+
+  /**
+   * Passes the detector's barrier ({@link Addresses#DETECTOR_OBSERVED}): the session's scored samples are on their
+   * way to its drift instance, ahead of the read that follows. Without a detector there is nothing in flight, so
+   * the read goes ahead all the same.
+   */
+  private Future<Void> observed(String sessionId) {
+    return router.<SessionQuery>request(Service.DETECTOR, Addresses.DETECTOR_OBSERVED, sessionId,
+        new SessionQuery(sessionId)).<Void>mapEmpty().otherwiseEmpty();
   }
 }

@@ -132,4 +132,29 @@ class DriftRequestTest extends EmbeddedGatewayTest {
       assertThat(drift.getLong("detections")).isZero();
     }
   }
+
+  @Test
+  void statsCountEverySampleAnsweredBeforeThemWhileAnotherSessionKeepsTheDetectorBusy() {
+    try (TestSocket busy = open("drift-busy"); TestSocket socket = open("drift-read-your-writes")) {
+      Random random = new Random(7);
+      for (int round = 1; round <= 20; round++) {
+        // Big batches of another session queued before and after this session's request keep the detector's
+        // turns long, so that what it announces after this request waits behind them.
+        sendBatches(busy, random, 4);
+        socket.sendTextUnchecked(Messages.batch(Messages.normal(random, 10, 2)).put("request_id", "r" + round)
+            .encode());
+        sendBatches(busy, random, 4);
+        assertThat(socket.next().getString("request_id")).isEqualTo("r" + round);
+        JsonObject drift = socket.request(Messages.of("stats")).getJsonObject("stats").getJsonObject("streaming")
+            .getJsonObject("drift");
+        assertThat(drift.getLong("samples")).isEqualTo(10L * round);
+      }
+    }
+  }
+
+  private static void sendBatches(TestSocket socket, Random random, int count) {
+    for (int i = 0; i < count; i++) {
+      socket.sendTextUnchecked(Messages.batch(Messages.normal(random, 500, 2)).encode());
+    }
+  }
 }

@@ -19,6 +19,12 @@ public final class Addresses {
   public static final String DETECTOR_STATS = "anomaly.detector.stats";
   /** Changes a session's detector settings ({@code ConfigureCommand} to {@code SessionSettings}). */
   public static final String DETECTOR_CONFIGURE = "anomaly.detector.configure";
+  /**
+   * Answers ({@code SessionQuery} to the same) once the detector has sent the drift and alerts instances what it
+   * scored until then: a barrier the gateway passes before reading drift state, so that a {@code drift} or
+   * {@code stats} request counts every sample answered before it, though observations travel coalesced.
+   */
+  public static final String DETECTOR_OBSERVED = "anomaly.detector.observed";
 
   /** The detector forwards every scored block of samples here, coalesced ({@code DriftObservations}, no reply). */
   public static final String DRIFT_OBSERVE = "anomaly.drift.observe";
