@@ -44,7 +44,7 @@ record NabReport(NabCorpus corpus, List<NabStream.Output> outputs, List<NabThres
   NabOutcome flagged(NabProfile profile) {
     NabOutcome sum = NabOutcome.NONE;
     for (NabStream.Output output : outputs) {
-      sum = sum.plus(output.scoring().score(output.flagScores(), 1.0, profile));
+      sum = sum.plus(output.scoring().score(output.flagged(), 1.0, profile));
     }
     return sum;
   }

@@ -31,18 +31,10 @@ record NabStream(DetectorOptions options, SessionSettings settings) {
    * @param series the series
    * @param scoring its NAB scoring
    * @param scores each row's anomaly score, in [0, 1]
-   * @param flags each row's {@code is_anomaly}, the session's own decision
+   * @param flagged each row's {@code is_anomaly}, the session's own decision, as a score: 1 where it flagged the
+   *     row, 0 elsewhere, so that NAB scores it at a threshold of 1
    */
-  record Output(NabSeries series, NabScoring scoring, double[] scores, boolean[] flags) {
-
-    /** @return the session's own decisions as scores: 1 where it flagged the row, 0 elsewhere */
-    double[] flagScores() {
-      double[] flagged = new double[flags.length];
-      for (int row = 0; row < flags.length; row++) {
-        flagged[row] = flags[row] ? 1.0 : 0.0;
-      }
-      return flagged;
-    }
+  record Output(NabSeries series, NabScoring scoring, double[] scores, double[] flagged) {
 
     NabThresholdSweep.Run run() {
       return new NabThresholdSweep.Run(scoring, scores);
@@ -97,13 +89,13 @@ record NabStream(DetectorOptions options, SessionSettings settings) {
   Output stream(NabSeries series, List<String[]> windows) {
     OfflineSession session = new OfflineSession(options, settings, 1);
     double[] scores = new double[series.rows()];
-    boolean[] flags = new boolean[series.rows()];
+    double[] flagged = new double[series.rows()];
     double[] values = series.values();
     for (int row = 0; row < series.rows(); row++) {
       Verdict verdict = session.next(values, row);
       scores[row] = verdict.score();
-      flags[row] = verdict.anomaly();
+      flagged[row] = verdict.anomaly() ? 1.0 : 0.0;
     }
-    return new Output(series, NabScoring.of(series.timestamps(), windows), scores, flags);
+    return new Output(series, NabScoring.of(series.timestamps(), windows), scores, flagged);
   }
 }
