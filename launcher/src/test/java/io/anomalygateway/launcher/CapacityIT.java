@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,9 +52,10 @@ class CapacityIT {
   }
 
   @BeforeEach
-  void startServer() {
-    server = NodeProcess.start("capacity", JAR, LOGS, "512m", List.of("--port", "0"),
-        Map.of("ANOMALY_JWT_SECRET", Tokens.SECRET));
+  void startServer(TestInfo test) {
+    // One log per test, so that a failure's server log is not overwritten by the next test's.
+    server = NodeProcess.start("capacity-" + test.getTestMethod().orElseThrow().getName(), JAR, LOGS, "512m",
+        List.of("--port", "0"), Map.of("ANOMALY_JWT_SECRET", Tokens.SECRET));
     port = PrintedStart.of(server).port();
   }
 
